@@ -1,0 +1,112 @@
+package no.skymarked.client;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.skymarked.Main;
+import no.skymarked.client.api.CatalogueApi;
+import no.skymarked.client.api.FrameworksApi;
+import no.skymarked.client.model.CloudService;
+import no.skymarked.client.model.FacetCount;
+import no.skymarked.client.model.ServiceCategory;
+import no.skymarked.client.model.ServiceSearchPage;
+import no.skymarked.client.support.Paging;
+import no.skymarked.shared.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Searches the catalogue through the generated SDK against a real server started in-process on a random port. */
+class CatalogueSdkTest {
+    private static Main.Running server;
+    private static CatalogueApi catalogue;
+    private static FrameworksApi frameworks;
+
+    @BeforeAll
+    static void start() {
+        Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1")));
+        server = Main.start(config, Clock.systemUTC(), Database.inMemory("sdk-" + UUID.randomUUID()));
+        ApiClient client = new ApiClient();
+        client.updateBaseUri("http://127.0.0.1:" + server.port());
+        catalogue = new CatalogueApi(client);
+        frameworks = new FrameworksApi(client);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void searchFollowsNextCursorToTheEnd() throws ApiException {
+        ServiceSearchPage firstPage = catalogue.searchServices(null, List.of(ServiceCategory.SAAS), null, null, null, null, 5, null);
+        long expected = firstPage.getFacets().getCategory().stream().mapToLong(FacetCount::getCount).sum();
+        assertThat(firstPage.getNextCursor(), notNullValue());
+
+        int pages = 0;
+        int seen = 0;
+        var ids = new HashSet<String>();
+        String cursor = null;
+        do {
+            ServiceSearchPage page = catalogue.searchServices(null, List.of(ServiceCategory.SAAS), null, null, null, null, 5, cursor);
+            assertThat(page.getItems().size(), greaterThan(0));
+            for (CloudService s : page.getItems()) {
+                assertThat(s.getCategory(), is(CloudService.CategoryEnum.SAAS));
+                ids.add(s.getId());
+                seen++;
+            }
+            cursor = page.getNextCursor();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages, greaterThan(1));
+        assertThat((long) seen, is(expected));
+        assertThat(ids.size(), is(seen));
+    }
+
+    @Test
+    void pagingHelperStreamsEveryMatch() {
+        List<CloudService> all = Paging.stream(
+                cursor -> catalogue.searchServices("arkiv", null, null, null, null, null, 2, cursor),
+                ServiceSearchPage::getItems, ServiceSearchPage::getNextCursor).toList();
+        assertThat(all.size(), greaterThan(2));
+        assertThat(all.stream().map(CloudService::getPrices).toList(), everyItem(notNullValue()));
+    }
+
+    @Test
+    void filtersAndTypedModelsRoundTrip() throws ApiException {
+        ServiceSearchPage norway = catalogue.searchServices(null, null, null, List.of("NO"), null, null, 100, null);
+        assertThat(norway.getItems().size(), greaterThan(0));
+        for (CloudService s : norway.getItems()) {
+            assertThat(s.getDataLocation().getStorageCountries().contains("NO"), is(true));
+            assertThat(s.getPrices().get(0).getPrice().getCurrency(), notNullValue());
+        }
+        CloudService one = catalogue.getService(norway.getItems().get(0).getId(), null);
+        assertThat(one.getId(), is(norway.getItems().get(0).getId()));
+        assertThat(frameworks.listFrameworks(null, null).getItems().size(), greaterThanOrEqualTo(2));
+        assertThat(frameworks.getFramework("oslo-digitale-tjenester-2", null).getLots().get(0).getSuppliers().get(0).getRates(),
+                nullValue());
+    }
+
+    @Test
+    void errorsSurfaceAsApiExceptionsWithTheProblem() {
+        ApiException notFound = assertThrows(ApiException.class, () -> catalogue.getService("no-such-service", null));
+        assertThat(notFound.getCode(), is(404));
+        ApiException badLimit = assertThrows(ApiException.class,
+                () -> catalogue.searchServices(null, null, null, null, null, null, 1000, null));
+        assertThat(badLimit.getCode(), is(400));
+        assertThat(badLimit.getResponseBody().contains("\"parameter\":\"limit\""), is(true));
+    }
+}

@@ -1,0 +1,110 @@
+package no.skymarked.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import no.skymarked.shared.Json;
+
+/** Catalogue data access over DbClient: search with facets, reads by id. */
+public final class CatalogueRepository {
+    private final DbClient db;
+
+    public CatalogueRepository(DbClient db) {
+        this.db = db;
+    }
+
+    /** A stored document with its version, for ETags. */
+    public record Versioned(JsonNode document, int version) {
+        public String etag() {
+            return "\"v" + version + "\"";
+        }
+    }
+
+    public SearchResult search(SearchQuery query, int limit, int offset) {
+        Where where = Where.of(query);
+        List<Object> params = new ArrayList<>(where.scoreParams());
+        params.addAll(where.params());
+        params.add(limit + 1);
+        params.add(offset);
+        String sql = "select s.document, " + where.score() + " as score from service s where " + where.sql()
+                + " order by score desc, s.name_nb, s.id limit ? offset ?";
+        List<JsonNode> items = new ArrayList<>();
+        try (Stream<DbRow> rows = db.execute().createQuery(sql).params(params).execute()) {
+            rows.forEach(r -> items.add(Json.tree(r.column("document").get(String.class))));
+        }
+        boolean more = items.size() > limit;
+        List<JsonNode> page = more ? items.subList(0, limit) : items;
+        String next = more ? new no.skymarked.shared.Cursor(offset + limit, query.hash()).encode() : null;
+        return new SearchResult(List.copyOf(page), next, facets(where));
+    }
+
+    private Map<String, List<Facet>> facets(Where where) {
+        Map<String, List<Facet>> facets = new LinkedHashMap<>();
+        facets.put("category", facet("select s.category k, count(*) c, null l from service s where "
+                + where.sql() + " group by s.category", where));
+        facets.put("supplier", facet("select s.supplier_org_no k, count(*) c, max(p.name) l from service s"
+                + " join supplier p on p.org_no = s.supplier_org_no where " + where.sql()
+                + " group by s.supplier_org_no", where));
+        facets.put("dataLocation", facet("select x.country k, count(*) c, null l from service s"
+                + " join service_storage_country x on x.service_id = s.id where " + where.sql()
+                + " group by x.country", where));
+        facets.put("certification", facet("select x.certification k, count(*) c, null l from service s"
+                + " join service_certification x on x.service_id = s.id where " + where.sql()
+                + " group by x.certification", where));
+        facets.put("framework", facet("select x.framework_id k, count(distinct s.id) c, max(f.title_nb) l from service s"
+                + " join service_framework x on x.service_id = s.id join framework f on f.id = x.framework_id where "
+                + where.sql() + " group by x.framework_id", where));
+        return facets;
+    }
+
+    private List<Facet> facet(String sql, Where where) {
+        List<Facet> out = new ArrayList<>();
+        try (Stream<DbRow> rows = db.execute().createQuery(sql + " order by c desc, k").params(where.params()).execute()) {
+            rows.forEach(r -> out.add(new Facet(r.column("k").get(String.class),
+                    ((Number) r.column("c").get()).longValue(),
+                    r.column("l").get() == null ? null : r.column("l").get(String.class))));
+        }
+        return out;
+    }
+
+    public Optional<Versioned> service(String id) {
+        return versioned(db.execute(), "select document, version from service where id = ?", id);
+    }
+
+    public Optional<Versioned> supplier(String orgNo) {
+        return versioned(db.execute(), "select document, version from supplier where org_no = ?", orgNo);
+    }
+
+    public List<JsonNode> suppliers(int limit, int offset) {
+        return documents("select document from supplier order by name, org_no limit ? offset ?", limit, offset);
+    }
+
+    public Optional<Versioned> framework(String id) {
+        return versioned(db.execute(), "select document, version from framework where id = ?", id);
+    }
+
+    public List<JsonNode> frameworks(int limit, int offset) {
+        return documents("select document from framework order by id limit ? offset ?", limit, offset);
+    }
+
+    private List<JsonNode> documents(String sql, int limit, int offset) {
+        List<JsonNode> out = new ArrayList<>();
+        try (Stream<DbRow> rows = db.execute().createQuery(sql).params(limit, offset).execute()) {
+            rows.forEach(r -> out.add(Json.tree(r.column("document").get(String.class))));
+        }
+        return out;
+    }
+
+    private static Optional<Versioned> versioned(DbExecute exec, String sql, String id) {
+        return exec.createGet(sql).params(id).execute()
+                .map(r -> new Versioned(Json.tree(r.column("document").get(String.class)),
+                        ((Number) r.column("version").get()).intValue()));
+    }
+}

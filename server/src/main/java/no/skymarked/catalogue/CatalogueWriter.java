@@ -1,0 +1,81 @@
+package no.skymarked.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.dbclient.DbExecute;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.StringJoiner;
+import no.skymarked.shared.Json;
+
+/** Writes accepted catalogue documents and the columns derived from them, inside the caller's transaction. */
+final class CatalogueWriter {
+    private final DbExecute tx;
+    private final OffsetDateTime now;
+
+    CatalogueWriter(DbExecute tx, OffsetDateTime now) {
+        this.tx = tx;
+        this.now = now;
+    }
+
+    void insertSupplier(JsonNode supplier) {
+        tx.createInsert("insert into supplier (org_no, name, document, version, updated_at) values (?, ?, ?, 1, ?)")
+                .params(supplier.path("orgNo").asText(), supplier.path("name").asText(), stored(supplier), now)
+                .execute();
+    }
+
+    void insertFramework(JsonNode framework) {
+        tx.createInsert("insert into framework (id, title_nb, status, document, version, updated_at) values (?, ?, ?, ?, 1, ?)")
+                .params(framework.path("id").asText(), framework.path("title").path("nb").asText(),
+                        framework.path("status").asText(), stored(framework), now)
+                .execute();
+    }
+
+    void insertService(JsonNode service, String supplierName) {
+        String id = service.path("id").asText();
+        tx.createInsert("insert into service (id, supplier_org_no, category, status, name_nb, name_text, search_text,"
+                        + " document, version, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")
+                .params(id, service.path("supplierOrgNo").asText(), service.path("category").asText(),
+                        service.path("status").asText("ACTIVE"), service.path("name").path("nb").asText(),
+                        lower(texts(service.path("name"))), searchText(service, supplierName), stored(service), now)
+                .execute();
+        for (JsonNode country : service.path("dataLocation").path("storageCountries")) {
+            tx.createInsert("insert into service_storage_country (service_id, country) values (?, ?)")
+                    .params(id, country.asText()).execute();
+        }
+        for (JsonNode certification : service.path("certifications")) {
+            tx.createInsert("insert into service_certification (service_id, certification) values (?, ?)")
+                    .params(id, certification.asText()).execute();
+        }
+        for (JsonNode ref : service.path("frameworks")) {
+            tx.createInsert("insert into service_framework (service_id, framework_id, lot_id) values (?, ?, ?)")
+                    .params(id, ref.path("frameworkId").asText(), ref.path("lotId").asText()).execute();
+        }
+    }
+
+    /** The document as served: the editor's {@code $schema} hint is not part of the resource. */
+    private static String stored(JsonNode document) {
+        ObjectNode copy = document.deepCopy();
+        copy.remove("$schema");
+        return Json.text(copy);
+    }
+
+    static String searchText(JsonNode service, String supplierName) {
+        StringJoiner text = new StringJoiner(" ");
+        text.add(texts(service.path("name")));
+        text.add(texts(service.path("description")));
+        service.path("keywords").forEach(k -> text.add(k.asText()));
+        text.add(supplierName);
+        return lower(text.toString());
+    }
+
+    private static String texts(JsonNode localized) {
+        StringJoiner joined = new StringJoiner(" ");
+        localized.forEach(v -> joined.add(v.asText()));
+        return joined.toString();
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

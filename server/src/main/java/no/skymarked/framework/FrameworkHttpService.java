@@ -1,0 +1,56 @@
+package no.skymarked.framework;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import no.skymarked.catalogue.CatalogueRepository;
+import no.skymarked.shared.Cursor;
+import no.skymarked.shared.Http;
+import no.skymarked.shared.Page;
+import no.skymarked.shared.ProblemException;
+import no.skymarked.shared.QueryParams;
+
+/**
+ * {@code /v1/frameworks}: framework agreements with lots, ranked suppliers, criteria, threshold, period and values.
+ * Price lists (hourly rates) are confidential and left out of this public view.
+ */
+public final class FrameworkHttpService implements HttpService {
+    private final CatalogueRepository repository;
+
+    public FrameworkHttpService(CatalogueRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/v1/frameworks", this::list)
+                .get("/v1/frameworks/{frameworkId}", this::one);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        QueryParams params = new QueryParams(req.query());
+        int limit = params.limit();
+        int offset = Cursor.offsetOf(params.cursor(), "frameworks");
+        List<JsonNode> rows = repository.frameworks(limit + 1, offset);
+        boolean more = rows.size() > limit;
+        List<JsonNode> page = (more ? rows.subList(0, limit) : rows).stream().map(FrameworkHttpService::withoutRates).toList();
+        Http.json(res, new Page<>(page, more ? new Cursor(offset + limit, "frameworks").encode() : null));
+    }
+
+    private void one(ServerRequest req, ServerResponse res) {
+        String id = Http.pathParam(req, "frameworkId");
+        CatalogueRepository.Versioned framework = repository.framework(id)
+                .orElseThrow(() -> ProblemException.notFound("Framework", id));
+        Http.jsonWithEtag(req, res, withoutRates(framework.document()), framework.etag());
+    }
+
+    static JsonNode withoutRates(JsonNode framework) {
+        ObjectNode copy = framework.deepCopy();
+        copy.path("lots").forEach(lot -> lot.path("suppliers").forEach(s -> ((ObjectNode) s).remove("rates")));
+        return copy;
+    }
+}
