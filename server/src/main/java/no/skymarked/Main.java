@@ -11,6 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.logging.Logger;
+import no.skymarked.auth.AuthFilter;
+import no.skymarked.auth.AuthSettings;
+import no.skymarked.auth.MeHttpService;
+import no.skymarked.auth.TokenCommand;
+import no.skymarked.auth.TokenVerifier;
 import no.skymarked.catalogdata.CatalogueBundle;
 import no.skymarked.catalogue.CatalogueHttpService;
 import no.skymarked.catalogue.CatalogueLoader;
@@ -29,8 +34,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
         Config config = Config.create();
+        if (args.length > 0 && "token".equals(args[0])) {
+            System.exit(TokenCommand.run(args, config, System.out, System.err));
+        }
+        if (args.length > 0) {
+            System.err.println("usage: java -jar skymarked-server.jar [token --org <orgNo> --scope <scope> [--ttl PT1H]]");
+            System.exit(2);
+        }
+        LogConfig.configureRuntime();
         Running running = start(config, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
     }
@@ -48,21 +60,15 @@ public final class Main {
     }
 
     public static Running start(Config config, Clock clock) {
-        long started = System.nanoTime();
-        Path dataDir = Path.of(config.get("skymarked.data.dir").asString().orElse("./data"));
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
-        }
-        Database.Settings settings = Database.settings(config, dataDir);
-        return start(config, clock, settings);
+        return start(config, clock, Database.settings(config, dataDir(config)));
     }
 
     public static Running start(Config config, Clock clock, Database.Settings settings) {
         long started = System.nanoTime();
+        Path dataDir = dataDir(config);
+        TokenVerifier verifier = AuthSettings.from(config).verifier(dataDir, clock);
         DbClient db = Database.open(settings);
-        AppContext context = AppContext.create(db, clock);
+        AppContext context = AppContext.create(db, clock, verifier);
         if (config.get("skymarked.catalogue.load-demo").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
@@ -76,9 +82,21 @@ public final class Main {
         return new Running(server, context);
     }
 
+    private static Path dataDir(Config config) {
+        Path dataDir = Path.of(config.get("skymarked.data.dir").asString().orElse("./data"));
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+        return dataDir;
+    }
+
     static void routing(HttpRouting.Builder routing, AppContext context) {
         ProblemHandlers.register(routing);
+        routing.addFilter(new AuthFilter(context.tokens()));
         routing.register(new ApiDocsService())
+                .register(new MeHttpService())
                 .register(new HealthService(context.db()))
                 .register(new CatalogueHttpService(context.catalogue()))
                 .register(new FrameworkHttpService(context.catalogue()));

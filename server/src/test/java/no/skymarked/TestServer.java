@@ -2,20 +2,54 @@ package no.skymarked;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.skymarked.auth.AuthSettings;
+import no.skymarked.auth.DevKeys;
+import no.skymarked.auth.TokenIssuer;
 import no.skymarked.shared.Database;
 
-/** Starts a real server on a random port with its own in-memory H2 database and the demo catalogue. */
-public final class TestServer {
-    private TestServer() {
-    }
+/**
+ * Starts a real server on a random port with its own in-memory H2 database, the demo catalogue, and a fresh data
+ * directory whose dev key signs the tokens {@link #token} makes.
+ */
+public record TestServer(Main.Running running, Path dataDir, Clock clock) {
 
-    public static Main.Running start(Clock clock) {
+    public static TestServer start(Clock clock) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("skymarked-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Config config = Config.just(ConfigSources.create(Map.of(
                 "server.port", "0",
-                "server.host", "127.0.0.1")));
-        return Main.start(config, clock, Database.inMemory("test-" + UUID.randomUUID()));
+                "server.host", "127.0.0.1",
+                "skymarked.data.dir", dataDir.toString())));
+        return new TestServer(Main.start(config, clock, Database.inMemory("test-" + UUID.randomUUID())), dataDir, clock);
+    }
+
+    public int port() {
+        return running.port();
+    }
+
+    public void stop() {
+        running.stop();
+    }
+
+    /** A token the server trusts, for {@code orgNo} with the given scopes. */
+    public String token(String orgNo, String... scopes) {
+        return token(orgNo, Duration.ofHours(1), scopes);
+    }
+
+    public String token(String orgNo, Duration ttl, String... scopes) {
+        return new TokenIssuer(DevKeys.loadOrCreate(dataDir), AuthSettings.DEV_ISSUER, clock).issue(orgNo, List.of(scopes), ttl);
     }
 }

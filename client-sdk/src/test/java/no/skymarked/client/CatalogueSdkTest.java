@@ -35,9 +35,13 @@ class CatalogueSdkTest {
     private static CatalogueApi catalogue;
     private static FrameworksApi frameworks;
 
+    private static java.nio.file.Path dataDir;
+
     @BeforeAll
-    static void start() {
-        Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1")));
+    static void start() throws java.io.IOException {
+        dataDir = java.nio.file.Files.createTempDirectory("skymarked-sdk");
+        Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1",
+                "skymarked.data.dir", dataDir.toString())));
         server = Main.start(config, Clock.systemUTC(), Database.inMemory("sdk-" + UUID.randomUUID()));
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://127.0.0.1:" + server.port());
@@ -98,6 +102,26 @@ class CatalogueSdkTest {
         assertThat(frameworks.listFrameworks(null, null).getItems().size(), greaterThanOrEqualTo(2));
         assertThat(frameworks.getFramework("oslo-digitale-tjenester-2", null).getLots().get(0).getSuppliers().get(0).getRates(),
                 nullValue());
+    }
+
+    @Test
+    void tokenSupplierIsAskedOnEveryRequest() throws ApiException {
+        var issuer = new no.skymarked.auth.TokenIssuer(no.skymarked.auth.DevKeys.loadOrCreate(dataDir),
+                no.skymarked.auth.AuthSettings.DEV_ISSUER, Clock.systemUTC());
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        ApiClient client = new ApiClient();
+        client.updateBaseUri("http://127.0.0.1:" + server.port());
+        no.skymarked.client.support.BearerTokens.install(client, () -> {
+            calls.incrementAndGet();
+            return issuer.issue("991825827", List.of("skymarked:buyer"), java.time.Duration.ofMinutes(5));
+        });
+        no.skymarked.client.api.IdentityApi identity = new no.skymarked.client.api.IdentityApi(client);
+        assertThat(identity.getMe().getOrgNo(), is("991825827"));
+        assertThat(identity.getMe().getRoles().get(0), is(no.skymarked.client.model.Me.RolesEnum.BUYER));
+        assertThat(calls.get(), is(2));
+        ApiException anonymous = assertThrows(ApiException.class, () -> new no.skymarked.client.api.IdentityApi(
+                new ApiClient().setHost("127.0.0.1").setPort(server.port())).getMe());
+        assertThat(anonymous.getCode(), is(401));
     }
 
     @Test

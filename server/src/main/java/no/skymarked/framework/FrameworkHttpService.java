@@ -7,6 +7,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
+import no.skymarked.auth.Access;
+import no.skymarked.auth.Principal;
 import no.skymarked.catalogue.CatalogueRepository;
 import no.skymarked.shared.Cursor;
 import no.skymarked.shared.Http;
@@ -28,7 +30,8 @@ public final class FrameworkHttpService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/v1/frameworks", this::list)
-                .get("/v1/frameworks/{frameworkId}", this::one);
+                .get("/v1/frameworks/{frameworkId}", this::one)
+                .get("/v1/frameworks/{frameworkId}/price-lists", this::priceLists);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -46,6 +49,18 @@ public final class FrameworkHttpService implements HttpService {
         CatalogueRepository.Versioned framework = repository.framework(id)
                 .orElseThrow(() -> ProblemException.notFound("Framework", id));
         Http.jsonWithEtag(req, res, withoutRates(framework.document()), framework.etag());
+    }
+
+    private void priceLists(ServerRequest req, ServerResponse res) {
+        String id = Http.pathParam(req, "frameworkId");
+        Principal caller = Access.require(req, Access.Rule.authenticated(), "price lists are confidential");
+        CatalogueRepository.Versioned framework = repository.framework(id)
+                .orElseThrow(() -> ProblemException.notFound("Framework", id));
+        JsonNode visible = PriceListAccess.visibleTo(framework.document(), caller)
+                .orElseThrow(() -> new ProblemException(403, "/problems/forbidden", "Forbidden",
+                        "price lists of '" + id + "' are for eligible buyers, the framework's suppliers, editors and auditors",
+                        List.of()));
+        Http.json(res, visible);
     }
 
     static JsonNode withoutRates(JsonNode framework) {

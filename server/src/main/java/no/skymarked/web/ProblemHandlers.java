@@ -17,8 +17,12 @@ public final class ProblemHandlers {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ProblemException.class, (req, res, e) ->
-                        Http.problem(req, res, e.toProblem(req.path().path())))
+        routing.error(ProblemException.class, (req, res, e) -> {
+                    if (e.status() == 401) {
+                        res.header(io.helidon.http.HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"skymarked\"");
+                    }
+                    Http.problem(req, res, e.toProblem(req.path().path()));
+                })
                 .error(HttpException.class, (req, res, e) -> {
                     int status = e.status().code();
                     Http.problem(req, res, new Problem("/problems/http-" + status, e.status().reasonPhrase(), status,

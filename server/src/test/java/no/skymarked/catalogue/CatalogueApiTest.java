@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CatalogueApiTest {
-    private static Main.Running server;
+    private static no.skymarked.TestServer server;
 
     @BeforeAll
     static void start() {
@@ -91,7 +91,7 @@ class CatalogueApiTest {
     @Test
     void nameMatchesRankBeforeDescriptionMatches() {
         JsonPath body = given().queryParam("q", "arkiv").queryParam("limit", 100).get("/v1/services").jsonPath();
-        List<Map<String, Map<String, String>>> names = body.getList("items.name");
+        List<Map<String, String>> names = body.getList("items.name");
         boolean seenNonNameMatch = false;
         for (Map<String, String> name : names) {
             boolean inName = name.values().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("arkiv"));

@@ -1,0 +1,179 @@
+package no.skymarked.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import no.skymarked.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every operation of the OpenAPI document × every kind of caller, with the status each must get. An operation
+ * added to the spec without a row here fails {@link #everyOperationInTheSpecHasARow}.
+ */
+class AccessMatrixTest {
+    enum Who { ANONYMOUS, BUYER_OF_OWNING_ORG, BUYER_OF_OTHER_ORG, SUPPLIER, EDITOR, AUDITOR, EXPIRED_TOKEN, BAD_SIGNATURE }
+
+    private static final String OTHER_ORG = "889640782";
+    private static TestServer server;
+    /** A framework that names eligible agencies, one of them, and a supplier in it. */
+    private static String frameworkId;
+    private static String owningOrg;
+    private static String supplierOrg;
+    private static String serviceId;
+
+    private record Row(String method, Supplier<String> path, Map<Who, Integer> expected) {
+    }
+
+    private static final Map<String, Row> MATRIX = Map.of(
+            "searchServices", publicRead(() -> "/v1/services?q=sky"),
+            "getService", publicRead(() -> "/v1/services/" + serviceId),
+            "listSuppliers", publicRead(() -> "/v1/suppliers"),
+            "getSupplier", publicRead(() -> "/v1/suppliers/" + supplierOrg),
+            "listFrameworks", publicRead(() -> "/v1/frameworks"),
+            "getFramework", publicRead(() -> "/v1/frameworks/" + frameworkId),
+            "getFrameworkPriceLists", row("GET", () -> "/v1/frameworks/" + frameworkId + "/price-lists",
+                    401, 200, 403, 200, 200, 200),
+            "getMe", row("GET", () -> "/v1/me", 401, 200, 200, 200, 200, 200));
+
+    private static Row publicRead(Supplier<String> path) {
+        return row("GET", path, 200, 200, 200, 200, 200, 200);
+    }
+
+    /** Statuses for anonymous, own buyer, other buyer, supplier, editor, auditor; bad tokens are always 401. */
+    private static Row row(String method, Supplier<String> path, int... statuses) {
+        Map<Who, Integer> expected = new EnumMap<>(Who.class);
+        for (int i = 0; i < statuses.length; i++) {
+            expected.put(Who.values()[i], statuses[i]);
+        }
+        expected.put(Who.EXPIRED_TOKEN, 401);
+        expected.put(Who.BAD_SIGNATURE, 401);
+        return new Row(method, path, expected);
+    }
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Clock.systemUTC());
+        RestAssured.port = server.port();
+        for (JsonNode f : read(given().get("/v1/frameworks?limit=100")).path("items")) {
+            if (f.path("eligibleAgencies").size() > 0) {
+                frameworkId = f.path("id").asText();
+                owningOrg = f.path("eligibleAgencies").get(0).asText();
+                supplierOrg = f.path("lots").get(0).path("suppliers").get(0).path("orgNo").asText();
+            }
+        }
+        assertThat("the demo catalogue has a framework with eligible agencies", frameworkId != null, is(true));
+        serviceId = read(given().get("/v1/services?limit=1")).path("items").get(0).path("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void everyOperationInTheSpecHasARow() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (String operationId : specOperations()) {
+            if (!MATRIX.containsKey(operationId)) {
+                missing.add(operationId);
+            }
+        }
+        assertThat("operations without access-matrix rows", missing, is(empty()));
+        assertThat("rows for operations no longer in the spec", new TreeSet<>(MATRIX.keySet()), is(new TreeSet<>(specOperations())));
+    }
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        new TreeSet<>(MATRIX.keySet()).forEach(op -> {
+            for (Who who : Who.values()) {
+                cells.add(Arguments.of(op, who));
+            }
+        });
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cells")
+    void callerGetsTheExpectedStatus(String operationId, Who who) {
+        Row row = MATRIX.get(operationId);
+        RequestSpecification request = given();
+        String token = token(who);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        Response response = request.request(row.method(), row.path().get());
+        int expected = row.expected().get(who);
+        assertThat(operationId + " as " + who + ": " + response.asString(), response.statusCode(), is(expected));
+        if (expected == 401) {
+            assertThat(response.header("WWW-Authenticate").startsWith("Bearer"), is(true));
+        }
+        if (expected >= 400) {
+            assertThat(response.contentType(), is("application/problem+json"));
+        }
+    }
+
+    private static String token(Who who) {
+        return switch (who) {
+            case ANONYMOUS -> null;
+            case BUYER_OF_OWNING_ORG -> server.token(owningOrg, "skymarked:buyer");
+            case BUYER_OF_OTHER_ORG -> server.token(OTHER_ORG, "skymarked:buyer");
+            case SUPPLIER -> server.token(supplierOrg, "skymarked:supplier");
+            case EDITOR -> server.token(OTHER_ORG, "skymarked:editor");
+            case AUDITOR -> server.token(OTHER_ORG, "skymarked:auditor");
+            case EXPIRED_TOKEN -> server.token(owningOrg, Duration.ofMinutes(-5), "skymarked:buyer", "skymarked:editor");
+            case BAD_SIGNATURE -> {
+                String good = server.token(owningOrg, "skymarked:buyer", "skymarked:editor");
+                String[] parts = good.split("\\.");
+                char[] sig = parts[2].toCharArray();
+                sig[10] = sig[10] == 'A' ? 'B' : 'A';
+                yield parts[0] + "." + parts[1] + "." + new String(sig);
+            }
+        };
+    }
+
+    static List<String> specOperations() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (InputStream in = AccessMatrixTest.class.getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
+            JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(in);
+            for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> ops = paths.next().getValue().fields(); ops.hasNext(); ) {
+                    Map.Entry<String, JsonNode> op = ops.next();
+                    if (op.getValue().has("operationId")) {
+                        ids.add(op.getValue().path("operationId").asText());
+                    } else if (List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                        ids.add("<" + op.getKey() + " without operationId>");
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static JsonNode read(Response response) {
+        return no.skymarked.shared.Json.tree(response.asString());
+    }
+}
