@@ -69,7 +69,7 @@ public final class Main {
         TokenVerifier verifier = AuthSettings.from(config).verifier(dataDir, clock);
         DbClient db = Database.open(settings);
         AppContext context = AppContext.create(db, clock, verifier);
-        if (config.get("skymarked.catalogue.load-demo").asBoolean().orElse(true)) {
+        if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
         WebServer server = WebServer.builder()
