@@ -47,15 +47,15 @@ public final class CatalogueRepository {
 
     private Map<String, List<Facet>> facets(Where where) {
         Map<String, List<Facet>> facets = new LinkedHashMap<>();
-        facets.put("category", facet("select s.category k, count(*) c, null l from service s where "
+        facets.put("category", facet("select s.category k, count(*) c, '' l from service s where "
                 + where.sql() + " group by s.category", where));
         facets.put("supplier", facet("select s.supplier_org_no k, count(*) c, max(p.name) l from service s"
                 + " join supplier p on p.org_no = s.supplier_org_no where " + where.sql()
                 + " group by s.supplier_org_no", where));
-        facets.put("dataLocation", facet("select x.country k, count(*) c, null l from service s"
+        facets.put("dataLocation", facet("select x.country k, count(*) c, '' l from service s"
                 + " join service_storage_country x on x.service_id = s.id where " + where.sql()
                 + " group by x.country", where));
-        facets.put("certification", facet("select x.certification k, count(*) c, null l from service s"
+        facets.put("certification", facet("select x.certification k, count(*) c, '' l from service s"
                 + " join service_certification x on x.service_id = s.id where " + where.sql()
                 + " group by x.certification", where));
         facets.put("framework", facet("select x.framework_id k, count(distinct s.id) c, max(f.title_nb) l from service s"
@@ -67,9 +67,11 @@ public final class CatalogueRepository {
     private List<Facet> facet(String sql, Where where) {
         List<Facet> out = new ArrayList<>();
         try (Stream<DbRow> rows = db.execute().createQuery(sql + " order by c desc, k").params(where.params()).execute()) {
-            rows.forEach(r -> out.add(new Facet(r.column("k").get(String.class),
-                    ((Number) r.column("c").get()).longValue(),
-                    r.column("l").get() == null ? null : r.column("l").get(String.class))));
+            rows.forEach(r -> {
+                String label = r.column("l").get(String.class);
+                out.add(new Facet(r.column("k").get(String.class), ((Number) r.column("c").get(Long.class)).longValue(),
+                        label.isEmpty() ? null : label));
+            });
         }
         return out;
     }
