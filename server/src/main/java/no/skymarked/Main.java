@@ -19,6 +19,8 @@ import no.skymarked.auth.TokenVerifier;
 import no.skymarked.catalogdata.CatalogueBundle;
 import no.skymarked.catalogue.CatalogueHttpService;
 import no.skymarked.catalogue.CatalogueLoader;
+import no.skymarked.framework.AccessionHttpService;
+import no.skymarked.framework.AccessionRepository;
 import no.skymarked.framework.FrameworkHttpService;
 import no.skymarked.shared.Database;
 import no.skymarked.web.ApiDocsService;
@@ -99,7 +101,8 @@ public final class Main {
                 .register(new MeHttpService())
                 .register(new HealthService(context.db()))
                 .register(new CatalogueHttpService(context.catalogue()))
-                .register(new FrameworkHttpService(context.catalogue()));
+                .register(new FrameworkHttpService(context.catalogue()))
+                .register(new AccessionHttpService(context.catalogue(), new AccessionRepository(context.db()), context.clock()));
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());
         SwaggerUi.register(routing);
         ProblemHandlers.notFoundFallback(routing);

@@ -17,15 +17,17 @@ public final class PriceListAccess {
     }
 
     public static boolean eligibleBuyer(JsonNode framework, Principal p) {
-        if (!p.has(Role.BUYER)) {
-            return false;
-        }
+        return p.has(Role.BUYER) && identifiedAgency(framework, p.orgNo());
+    }
+
+    /** An agency identified in the framework's notice: listed, or any agency when the framework lists none. */
+    public static boolean identifiedAgency(JsonNode framework, String orgNo) {
         JsonNode eligible = framework.path("eligibleAgencies");
         if (eligible.isMissingNode() || eligible.isEmpty()) {
             return true;
         }
-        for (JsonNode orgNo : eligible) {
-            if (orgNo.asText().equals(p.orgNo())) {
+        for (JsonNode agency : eligible) {
+            if (agency.asText().equals(orgNo)) {
                 return true;
             }
         }
