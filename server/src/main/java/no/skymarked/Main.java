@@ -20,7 +20,8 @@ import no.skymarked.catalogdata.CatalogueBundle;
 import no.skymarked.catalogue.CatalogueHttpService;
 import no.skymarked.catalogue.CatalogueLoader;
 import no.skymarked.framework.AccessionHttpService;
-import no.skymarked.framework.AccessionRepository;
+import no.skymarked.calloff.CallOffHttpService;
+import no.skymarked.calloff.LapseScheduler;
 import no.skymarked.framework.FrameworkHttpService;
 import no.skymarked.shared.Database;
 import no.skymarked.web.ApiDocsService;
@@ -50,12 +51,13 @@ public final class Main {
     }
 
     /** A started server with what it runs on. */
-    public record Running(WebServer server, AppContext context) {
+    public record Running(WebServer server, AppContext context, LapseScheduler lapses) {
         public int port() {
             return server.port();
         }
 
         public void stop() {
+            lapses.close();
             server.stop();
             context.db().close();
         }
@@ -81,7 +83,7 @@ public final class Main {
                 .start();
         LOG.info(() -> String.format("Skymarked is up at http://localhost:%d/ (Swagger UI: /swagger-ui/) in %d ms, database %s",
                 server.port(), (System.nanoTime() - started) / 1_000_000, settings.isPostgres() ? "PostgreSQL" : "H2"));
-        return new Running(server, context);
+        return new Running(server, context, new LapseScheduler(context.callOffs(), clock));
     }
 
     private static Path dataDir(Config config) {
@@ -102,7 +104,8 @@ public final class Main {
                 .register(new HealthService(context.db()))
                 .register(new CatalogueHttpService(context.catalogue()))
                 .register(new FrameworkHttpService(context.catalogue()))
-                .register(new AccessionHttpService(context.catalogue(), new AccessionRepository(context.db()), context.clock()));
+                .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
+                .register(new CallOffHttpService(context.callOffs()));
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());
         SwaggerUi.register(routing);
         ProblemHandlers.notFoundFallback(routing);

@@ -44,6 +44,10 @@ class AccessMatrixTest {
     private static String owningOrg;
     private static String supplierOrg;
     private static String serviceId;
+    private static String callOffId;
+    private static String offerId;
+    private static final String CALL_OFF = "{\"frameworkId\": \"cloud-infrastruktur-2026\", \"lotId\": \"iaas\", \"title\": \"Drift\","
+            + " \"needDescription\": \"Oppsett av nettverk\", \"estimatedHours\": [{\"roleId\": \"CLOUD_ENGINEER\", \"hours\": \"10\"}]}";
 
     /** {@code expected} 200 means any 2xx (a create answers 201 the first time, 200 after). */
     private record Row(String method, Supplier<String> path, String body, Map<Who, Integer> expected) {
@@ -52,6 +56,13 @@ class AccessMatrixTest {
     private static final Map<String, Row> MATRIX = Map.ofEntries(
             Map.entry("accedeToFramework", row("POST", () -> "/v1/frameworks/" + frameworkId + "/accessions", "{}",
                     401, 200, 422, 403, 422, 403)),
+            Map.entry("createCallOff", row("POST", () -> "/v1/call-offs", CALL_OFF, 401, 200, 422, 403, 403, 403)),
+            Map.entry("listCallOffs", row("GET", () -> "/v1/call-offs", null, 401, 200, 200, 200, 403, 200)),
+            Map.entry("getCallOff", row("GET", () -> "/v1/call-offs/" + callOffId, null, 401, 200, 404, 200, 403, 200)),
+            Map.entry("listOffers", row("GET", () -> "/v1/call-offs/" + callOffId + "/offers", null, 401, 200, 404, 200, 403, 200)),
+            Map.entry("respondToOffer", row("POST", () -> "/v1/call-offs/" + callOffId + "/offers/" + offerId + "/response",
+                    "{\"decision\": \"DECLINE\", \"reason\": \"NO_CAPACITY\"}", 401, 403, 403, 200, 403, 403)),
+            Map.entry("getCallOffProtocol", row("GET", () -> "/v1/call-offs/" + callOffId + "/protocol", null, 401, 200, 404, 403, 403, 200)),
             Map.entry("listAccessions", row("GET", () -> "/v1/accessions", null, 401, 200, 200, 403, 200, 200)),
             Map.entry("searchServices", publicRead(() -> "/v1/services?q=sky")),
             Map.entry("getService", publicRead(() -> "/v1/services/" + serviceId)),
@@ -91,6 +102,13 @@ class AccessMatrixTest {
         }
         assertThat("the demo catalogue has a framework with eligible agencies", frameworkId != null, is(true));
         serviceId = read(given().get("/v1/services?limit=1")).path("items").get(0).path("id").asText();
+        assertThat("matrix uses the cloud framework", frameworkId, is("cloud-infrastruktur-2026"));
+        String buyer = server.token(owningOrg, "skymarked:buyer");
+        given().auth().oauth2(buyer).post("/v1/frameworks/" + frameworkId + "/accessions").then().statusCode(201);
+        callOffId = read(given().auth().oauth2(buyer).contentType("application/json").body(CALL_OFF).post("/v1/call-offs")
+                .then().statusCode(201).extract().response()).path("id").asText();
+        offerId = read(given().auth().oauth2(server.token(supplierOrg, "skymarked:supplier"))
+                .get("/v1/call-offs/" + callOffId + "/offers")).path("items").get(0).path("id").asText();
     }
 
     @AfterAll

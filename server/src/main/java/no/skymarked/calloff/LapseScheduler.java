@@ -1,0 +1,37 @@
+package no.skymarked.calloff;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Offer deadlines take effect when they pass, whether or not anyone calls: every 30 seconds the call-offs with a
+ * lapsed open offer move on to the next rank (reads apply the same check first).
+ */
+public final class LapseScheduler implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LapseScheduler.class.getName());
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "skymarked-lapse");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public LapseScheduler(CallOffs callOffs, java.time.Clock clock) {
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                for (String id : callOffs.store().withLapsedOffers(clock.instant())) {
+                    callOffs.refresh(id);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Applying lapsed offer deadlines failed; will try again", e);
+            }
+        }, 30, 30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
