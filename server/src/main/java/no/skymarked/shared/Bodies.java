@@ -27,7 +27,10 @@ public final class Bodies {
         }
         try {
             JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
+            if (node == null || node.isNull()) {
+                return Json.MAPPER.createObjectNode();  // an optional body sent as JSON null
+            }
+            if (!node.isObject()) {
                 throw malformed("the body must be a JSON object");
             }
             return node;
