@@ -95,7 +95,7 @@ public final class CallOffs {
         RouteDecision.Result decision = RouteDecision.decide(threshold, req.estimate(), requested, req.exception(),
                 req.miniCompetitionReason());
         if (decision instanceof RouteDecision.Refused refused) {
-            throw Bodies.invalid("/problems/" + kebab(refused.code()), pointerOf(refused.code()), refused.message());
+            throw Bodies.invalid("/problems/" + kebab(refused.code()), pointerOf(refused.code(), req), refused.message());
         }
         RouteDecision.Allowed allowed = (RouteDecision.Allowed) decision;
         String id = UUID.randomUUID().toString();
@@ -333,11 +333,11 @@ public final class CallOffs {
         return code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    private static String pointerOf(String code) {
+    private static String pointerOf(String code, CallOffRequest req) {
         return switch (code) {
             case RouteDecision.EXCEPTION_CONDITIONS_NOT_MET -> "/exception";
             case RouteDecision.MINI_COMPETITION_REASON_REQUIRED -> "/miniCompetitionReason";
-            case RouteDecision.THRESHOLD_REQUIRES_MINI_COMPETITION -> "/requestedRoute";
+            case RouteDecision.THRESHOLD_REQUIRES_MINI_COMPETITION -> req.requestedRoute().isPresent() ? "/requestedRoute" : "/estimatedHours";
             default -> "/estimatedHours";
         };
     }
