@@ -94,10 +94,9 @@ public final class CallOffHttpService implements HttpService {
         boolean all = caller.has(Role.AUDITOR);
         String buyer = !all && caller.has(Role.BUYER) ? caller.orgNo() : null;
         String supplier = !all && buyer == null ? caller.orgNo() : null;
-        var rows = callOffs.store().list(buyer, supplier, limit + 1, offset);
-        boolean more = rows.size() > limit;
-        List<JsonNode> items = (more ? rows.subList(0, limit) : rows).stream().map(r -> (JsonNode) CallOffViews.callOff(r)).toList();
-        Http.json(res, new Page<>(items, more ? new Cursor(offset + limit, "call-offs").encode() : null));
+        List<JsonNode> rows = callOffs.store().list(buyer, supplier, limit + 1, offset).stream()
+                .map(r -> (JsonNode) CallOffViews.callOff(r)).toList();
+        Http.json(res, Page.of(rows, limit, offset, "call-offs"));
     }
 
     private void one(ServerRequest req, ServerResponse res) {

@@ -53,10 +53,7 @@ public final class CatalogueHttpService implements HttpService {
         QueryParams params = new QueryParams(req.query());
         int limit = params.limit();
         int offset = Cursor.offsetOf(params.cursor(), "suppliers");
-        var rows = repository.suppliers(limit + 1, offset);
-        boolean more = rows.size() > limit;
-        Http.json(res, new Page<>(more ? rows.subList(0, limit) : rows,
-                more ? new Cursor(offset + limit, "suppliers").encode() : null));
+        Http.json(res, Page.of(repository.suppliers(limit + 1, offset), limit, offset, "suppliers"));
     }
 
     private void supplier(ServerRequest req, ServerResponse res) {

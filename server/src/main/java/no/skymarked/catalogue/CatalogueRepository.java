@@ -39,10 +39,8 @@ public final class CatalogueRepository {
         try (Stream<DbRow> rows = db.execute().createQuery(sql).params(params).execute()) {
             rows.forEach(r -> items.add(Json.tree(r.column("document").get(String.class))));
         }
-        boolean more = items.size() > limit;
-        List<JsonNode> page = more ? items.subList(0, limit) : items;
-        String next = more ? new no.skymarked.shared.Cursor(offset + limit, query.hash()).encode() : null;
-        return new SearchResult(List.copyOf(page), next, facets(where));
+        no.skymarked.shared.Page<JsonNode> page = no.skymarked.shared.Page.of(items, limit, offset, query.hash());
+        return new SearchResult(page.items(), page.nextCursor(), facets(where));
     }
 
     private Map<String, List<Facet>> facets(Where where) {

@@ -38,10 +38,8 @@ public final class FrameworkHttpService implements HttpService {
         QueryParams params = new QueryParams(req.query());
         int limit = params.limit();
         int offset = Cursor.offsetOf(params.cursor(), "frameworks");
-        List<JsonNode> rows = repository.frameworks(limit + 1, offset);
-        boolean more = rows.size() > limit;
-        List<JsonNode> page = (more ? rows.subList(0, limit) : rows).stream().map(FrameworkHttpService::withoutRates).toList();
-        Http.json(res, new Page<>(page, more ? new Cursor(offset + limit, "frameworks").encode() : null));
+        List<JsonNode> rows = repository.frameworks(limit + 1, offset).stream().map(FrameworkHttpService::withoutRates).toList();
+        Http.json(res, Page.of(rows, limit, offset, "frameworks"));
     }
 
     private void one(ServerRequest req, ServerResponse res) {
