@@ -20,7 +20,7 @@ import no.skymarked.shared.Database;
  * Starts a real server on a random port with its own in-memory H2 database, the demo catalogue, and a fresh data
  * directory whose dev key signs the tokens {@link #token} makes.
  */
-public record TestServer(Main.Running running, Path dataDir, Clock clock) {
+public record TestServer(Main.Running running, Path dataDir, Clock clock, Database.Settings database) {
 
     public static TestServer start(Clock clock) {
         Path dataDir;
@@ -33,7 +33,8 @@ public record TestServer(Main.Running running, Path dataDir, Clock clock) {
                 "server.port", "0",
                 "server.host", "127.0.0.1",
                 "skymarked.data.dir", dataDir.toString())));
-        return new TestServer(Main.start(config, clock, Database.inMemory("test-" + UUID.randomUUID())), dataDir, clock);
+        Database.Settings database = Database.forTest("test-" + UUID.randomUUID());
+        return new TestServer(Main.start(config, clock, database), dataDir, clock, database);
     }
 
     public int port() {
@@ -42,6 +43,7 @@ public record TestServer(Main.Running running, Path dataDir, Clock clock) {
 
     public void stop() {
         running.stop();
+        Database.dropTestSchema(database);
     }
 
     /** A token the server trusts, for {@code orgNo} with the given scopes. */

@@ -40,6 +40,7 @@ class CallOffSdkTest {
     private static final String DT2 = "oslo-digitale-tjenester-2";
     private static final String AGENCY = "991825827";
     private static Main.Running server;
+    private static Database.Settings database;
     private static TokenIssuer tokens;
 
     @BeforeAll
@@ -47,13 +48,15 @@ class CallOffSdkTest {
         Path dataDir = Files.createTempDirectory("skymarked-sdk-calloff");
         Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1",
                 "skymarked.data.dir", dataDir.toString())));
-        server = Main.start(config, Clock.systemUTC(), Database.inMemory("sdk-calloff-" + UUID.randomUUID()));
+        database = Database.forTest("sdk-calloff-" + UUID.randomUUID());
+        server = Main.start(config, Clock.systemUTC(), database);
         tokens = new TokenIssuer(DevKeys.loadOrCreate(dataDir), AuthSettings.DEV_ISSUER, Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
         server.stop();
+        Database.dropTestSchema(database);
     }
 
     private static ApiClient as(String orgNo, String scope) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 /** Searches the catalogue through the generated SDK against a real server started in-process on a random port. */
 class CatalogueSdkTest {
     private static Main.Running server;
+    private static Database.Settings database;
     private static CatalogueApi catalogue;
     private static FrameworksApi frameworks;
 
@@ -42,7 +43,8 @@ class CatalogueSdkTest {
         dataDir = java.nio.file.Files.createTempDirectory("skymarked-sdk");
         Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1",
                 "skymarked.data.dir", dataDir.toString())));
-        server = Main.start(config, Clock.systemUTC(), Database.inMemory("sdk-" + UUID.randomUUID()));
+        database = Database.forTest("sdk-" + UUID.randomUUID());
+        server = Main.start(config, Clock.systemUTC(), database);
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://127.0.0.1:" + server.port());
         catalogue = new CatalogueApi(client);
@@ -52,6 +54,7 @@ class CatalogueSdkTest {
     @AfterAll
     static void stop() {
         server.stop();
+        Database.dropTestSchema(database);
     }
 
     @Test

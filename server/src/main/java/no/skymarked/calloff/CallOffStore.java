@@ -17,6 +17,7 @@ import no.skymarked.calloff.domain.Offer;
 import no.skymarked.calloff.domain.OfferOutcome;
 import no.skymarked.calloff.domain.ProtocolEvent;
 import no.skymarked.shared.Json;
+import no.skymarked.shared.Rows;
 
 /** Call-offs, their offers and protocol events over DbClient; every write runs in the caller's transaction. */
 final class CallOffStore {
@@ -97,7 +98,7 @@ final class CallOffStore {
                         + " and framework_id = ? and lot_id = ? and route = 'DIRECT_AWARD' and status <> 'CANCELLED'")
                 .params(buyerOrgNo, frameworkId, lotId).execute()) {
             rows.forEach(r -> out.add(new DirectCallOff(r.column("id").get(String.class), buyerOrgNo, frameworkId, lotId,
-                    r.column("created_at").get(OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate(),
+                    Rows.instant(r, "created_at").atZone(zone).toLocalDate(),
                     r.column("total_hours").get(BigDecimal.class))));
         }
         return out;
@@ -132,12 +133,12 @@ final class CallOffStore {
         try (Stream<DbRow> rows = exec.createQuery("select id, supplier_org_no, rank_no, sent_at, deadline, outcome, responded_at,"
                 + " reason from offer where call_off_id = ? order by sent_at, rank_no").params(callOffId).execute()) {
             rows.forEach(r -> {
-                OffsetDateTime responded = r.column("responded_at").get(OffsetDateTime.class);
+                Instant responded = Rows.instant(r, "responded_at");
                 out.add(new StoredOffer(new Offer(r.column("id").get(String.class), r.column("supplier_org_no").get(String.class),
-                        r.column("rank_no").get(Integer.class), r.column("sent_at").get(OffsetDateTime.class).toInstant(),
-                        r.column("deadline").get(OffsetDateTime.class).toInstant(),
+                        r.column("rank_no").get(Integer.class), Rows.instant(r, "sent_at"),
+                        Rows.instant(r, "deadline"),
                         OfferOutcome.valueOf(r.column("outcome").get(String.class))),
-                        responded == null ? null : responded.toInstant(), r.column("reason").get(String.class)));
+                        responded, r.column("reason").get(String.class)));
             });
         }
         return out;
@@ -155,7 +156,7 @@ final class CallOffStore {
         try (Stream<DbRow> rows = exec.createQuery("select seq, at, actor, type, payload, previous_hash, hash from protocol_event"
                 + " where call_off_id = ? order by seq").params(callOffId).execute()) {
             rows.forEach(r -> out.add(new ProtocolEvent(r.column("seq").get(Long.class),
-                    r.column("at").get(OffsetDateTime.class).toInstant(), r.column("actor").get(String.class),
+                    Rows.instant(r, "at"), r.column("actor").get(String.class),
                     r.column("type").get(String.class), r.column("payload").get(String.class),
                     r.column("previous_hash").get(String.class), r.column("hash").get(String.class))));
         }
@@ -187,7 +188,7 @@ final class CallOffStore {
                 Json.tree(r.column("document").get(String.class)), r.column("total_hours").get(BigDecimal.class),
                 r.column("estimated_value").get(BigDecimal.class), r.column("route").get(String.class),
                 r.column("status").get(String.class), r.column("awarded_org_no").get(String.class),
-                r.column("agreed_value").get(BigDecimal.class), r.column("created_at").get(OffsetDateTime.class).toInstant(),
+                r.column("agreed_value").get(BigDecimal.class), Rows.instant(r, "created_at"),
                 r.column("version").get(Integer.class));
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import no.skymarked.shared.Json;
+import no.skymarked.shared.Rows;
 
 /** Accessions over DbClient. */
 public final class AccessionRepository {
@@ -82,7 +83,7 @@ public final class AccessionRepository {
         LocalDate validTo = r.column("valid_to").get(java.sql.Date.class).toLocalDate();
         return new Accession(r.column("id").get(String.class), r.column("framework_id").get(String.class),
                 r.column("agency_org_no").get(String.class), lots.isEmpty() ? List.of() : List.of(lots.split(",")),
-                r.column("signed_at").get(OffsetDateTime.class), r.column("signed_by").get(String.class),
+                Rows.instant(r, "signed_at").atOffset(ZoneOffset.UTC), r.column("signed_by").get(String.class),
                 r.column("valid_from").get(java.sql.Date.class).toLocalDate(), validTo.equals(OPEN_END) ? null : validTo);
     }
 }

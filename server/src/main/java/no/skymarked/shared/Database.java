@@ -14,9 +14,18 @@ public final class Database {
     private Database() {
     }
 
-    public record Settings(String url, String username, String password) {
+    /** Where the database is; {@code schema}, when set, is created by the migrations and used by every connection. */
+    public record Settings(String url, String username, String password, String schema) {
+        public Settings(String url, String username, String password) {
+            this(url, username, password, null);
+        }
+
         public boolean isPostgres() {
             return url.startsWith("jdbc:postgresql:");
+        }
+
+        String connectionUrl() {
+            return schema == null ? url : url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         }
     }
 
@@ -34,15 +43,46 @@ public final class Database {
         return new Settings("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS, "sa", "");
     }
 
+    /**
+     * The database a test server uses: a private in-memory H2 database, or, when the system property
+     * {@code skymarked.test.db} is {@code postgresql}, a private schema in the PostgreSQL database named by
+     * {@code skymarked.test.pg.url} (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user postgres).
+     */
+    public static Settings forTest(String name) {
+        String kind = System.getProperty("skymarked.test.db", "h2");
+        return switch (kind) {
+            case "h2", "" -> inMemory(name);
+            case "postgresql" -> new Settings(System.getProperty("skymarked.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                    System.getProperty("skymarked.test.pg.user", "postgres"), System.getProperty("skymarked.test.pg.password", ""),
+                    "t_" + name.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(java.util.Locale.ROOT));
+            default -> throw new IllegalArgumentException("skymarked.test.db must be h2 or postgresql, not " + kind);
+        };
+    }
+
+    /** Drops the private schema of a test database (H2 in-memory databases vanish by themselves). */
+    public static void dropTestSchema(Settings settings) {
+        if (settings.schema() == null) {
+            return;
+        }
+        try (var c = java.sql.DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+             var st = c.createStatement()) {
+            st.execute("drop schema if exists " + settings.schema() + " cascade");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not drop test schema " + settings.schema(), e);
+        }
+    }
+
     public static DbClient open(Settings settings) {
-        Flyway.configure()
+        var flyway = Flyway.configure()
                 .dataSource(settings.url(), settings.username(), settings.password())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .locations("classpath:db/migration");
+        if (settings.schema() != null) {
+            flyway.schemas(settings.schema()).createSchemas(true);
+        }
+        flyway.load().migrate();
         Config db = Config.just(ConfigSources.create(Map.of(
                 "source", "jdbc",
-                "connection.url", settings.url(),
+                "connection.url", settings.connectionUrl(),
                 "connection.username", settings.username(),
                 "connection.password", settings.password())));
         return DbClient.create(db);
