@@ -18,8 +18,16 @@ record CallOffRequest(String frameworkId, String lotId, String title, String nee
                       String buyerReference) {
     private static final int MAX_TEXT = 10_000;
 
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("frameworkId", "lotId", "title", "needDescription",
+            "estimatedHours", "requestedRoute", "miniCompetitionReason", "exception", "buyerReference");
+
     static CallOffRequest read(JsonNode body) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        body.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.contains(f)) {
+                errors.add(Problem.FieldError.pointer("/" + f, "unknown field; expected one of " + new java.util.TreeSet<>(FIELDS)));
+            }
+        });
         String frameworkId = text(body, "frameworkId", 80, true, errors);
         String lotId = text(body, "lotId", 80, true, errors);
         String title = text(body, "title", 300, true, errors);

@@ -50,7 +50,16 @@ public final class AccessionHttpService implements HttpService {
         Principal caller = Access.require(req, Access.Rule.anyOf(Role.BUYER, Role.EDITOR), "accede to a framework (buyer or editor)");
         String frameworkId = Http.pathParam(req, "frameworkId");
         JsonNode body = Bodies.object(req);
-        String agency = agencyFor(caller, body.path("agencyOrgNo").asText(null));
+        body.fieldNames().forEachRemaining(f -> {
+            if (!List.of("agencyOrgNo", "lots", "validFrom", "validTo").contains(f)) {
+                throw Bodies.invalid("/problems/invalid-body", "/" + f, "unknown field '" + f + "'");
+            }
+        });
+        JsonNode agencyField = body.path("agencyOrgNo");
+        if (!agencyField.isMissingNode() && !agencyField.isNull() && !agencyField.isTextual()) {
+            throw Bodies.invalid("/problems/invalid-body", "/agencyOrgNo", "agencyOrgNo must be a string of nine digits");
+        }
+        String agency = agencyFor(caller, agencyField.isTextual() ? agencyField.asText() : null);
         JsonNode framework = catalogue.framework(frameworkId).orElseThrow(() -> ProblemException.notFound("Framework", frameworkId)).document();
         List<String> lots = lots(body, framework);
         LocalDate today = LocalDate.now(clock.withZone(OSLO));
