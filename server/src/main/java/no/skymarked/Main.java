@@ -83,7 +83,9 @@ public final class Main {
                 .start();
         LOG.info(() -> String.format("Skymarked is up at http://localhost:%d/ (Swagger UI: /swagger-ui/) in %d ms, database %s",
                 server.port(), (System.nanoTime() - started) / 1_000_000, settings.isPostgres() ? "PostgreSQL" : "H2"));
-        return new Running(server, context, new LapseScheduler(context.callOffs(), clock));
+        java.time.Duration lapsePeriod = config.get("skymarked.calloffs.lapse.period").as(java.time.Duration.class)
+                .orElse(java.time.Duration.ofSeconds(30));
+        return new Running(server, context, new LapseScheduler(context.callOffs(), clock, lapsePeriod));
     }
 
     private static Path dataDir(Config config) {

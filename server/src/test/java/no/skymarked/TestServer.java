@@ -32,7 +32,8 @@ public record TestServer(Main.Running running, Path dataDir, Clock clock, Databa
         Config config = Config.just(ConfigSources.create(Map.of(
                 "server.port", "0",
                 "server.host", "127.0.0.1",
-                "skymarked.data.dir", dataDir.toString())));
+                "skymarked.data.dir", dataDir.toString(),
+                "skymarked.calloffs.lapse.period", "PT0.2S")));
         Database.Settings database = Database.forTest("test-" + UUID.randomUUID());
         return new TestServer(Main.start(config, clock, database), dataDir, clock, database);
     }

@@ -165,7 +165,9 @@ public final class CallOffs {
             var offer = c.cascade().offers().stream().filter(o -> o.id().equals(offerId) && o.orgNo().equals(supplier.orgNo()))
                     .findFirst().orElseThrow(() -> ProblemException.notFound("Offer", offerId));
             List<CascadeEvent> events = new ArrayList<>(((CascadeStep.Applied) c.cascade().lapse(now)).events());
-            CascadeStep step = offer.outcome() == no.skymarked.calloff.domain.OfferOutcome.PENDING && offer.expiredAt(now)
+            boolean late = offer.outcome() == no.skymarked.calloff.domain.OfferOutcome.LAPSED
+                    || offer.outcome() == no.skymarked.calloff.domain.OfferOutcome.PENDING && offer.expiredAt(now);
+            CascadeStep step = late
                     ? new CascadeStep.Refused(CascadeStep.RESPONSE_AFTER_DEADLINE, "the deadline " + offer.deadline()
                             + " (" + CallOffViews.oslo(offer.deadline()) + " Europe/Oslo) has passed; the offer lapsed")
                     : c.cascade().respond(offer.orgNo(), response, reason, now);

@@ -7,8 +7,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Offer deadlines take effect when they pass, whether or not anyone calls: every 30 seconds the call-offs with a
- * lapsed open offer move on to the next rank (reads apply the same check first).
+ * Offer deadlines take effect when they pass, whether or not anyone calls: every {@code period} (30 seconds by
+ * default, {@code skymarked.calloffs.lapse.period}) the call-offs with a lapsed open offer move on to the next
+ * rank (reads apply the same check first).
  */
 public final class LapseScheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LapseScheduler.class.getName());
@@ -18,7 +19,7 @@ public final class LapseScheduler implements AutoCloseable {
         return t;
     });
 
-    public LapseScheduler(CallOffs callOffs, java.time.Clock clock) {
+    public LapseScheduler(CallOffs callOffs, java.time.Clock clock, java.time.Duration period) {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 for (String id : callOffs.store().withLapsedOffers(clock.instant())) {
@@ -27,7 +28,7 @@ public final class LapseScheduler implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Applying lapsed offer deadlines failed; will try again", e);
             }
-        }, 30, 30, TimeUnit.SECONDS);
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

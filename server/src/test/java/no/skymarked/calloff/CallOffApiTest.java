@@ -171,6 +171,28 @@ class CallOffApiTest {
     }
 
     @Test
+    void theSchedulerAppliesALapsedDeadlineWithoutAnyRequest() throws Exception {
+        String id = create(buyerToken, body("35", "")).jsonPath().getString("id");
+        CLOCK.advance(Duration.ofDays(3));
+        try {
+            String outcome = null;
+            for (int i = 0; i < 50 && !"LAPSED".equals(outcome); i++) {
+                Thread.sleep(100);
+                outcome = server.running().context().db().execute()
+                        .get("select outcome from offer where call_off_id = ? and rank_no = 1", id)
+                        .map(r -> r.column("outcome").get(String.class)).orElse(null);
+            }
+            assertThat(outcome, is("LAPSED"));
+            long pendingSecond = server.running().context().db().execute()
+                    .get("select count(*) as n from offer where call_off_id = ? and rank_no = 2 and outcome = 'PENDING'", id)
+                    .map(r -> r.column("n").get(Long.class)).orElse(0L);
+            assertThat(pendingSecond, is(1L));
+        } finally {
+            CLOCK.set(START);
+        }
+    }
+
+    @Test
     void everyoneDecliningExhaustsTheCascade() {
         String id = create(buyerToken, body("30", "")).jsonPath().getString("id");
         for (int rank = 1; rank <= ranked.size(); rank++) {
