@@ -57,6 +57,11 @@ public final class CallOffHttpService implements HttpService {
                 return;
             }
         }
+        JsonNode onBehalfOf = body.path("buyerOrgNo");
+        if (onBehalfOf.isTextual() && !onBehalfOf.asText().equals(buyer.orgNo())) {
+            throw new ProblemException(403, "/problems/forbidden", "Forbidden", "organisation " + buyer.orgNo()
+                    + " may call off only for itself, not for " + onBehalfOf.asText(), List.of());
+        }
         CallOffRequest request = CallOffRequest.read(body);
         JsonNode view;
         try {

@@ -13,13 +13,32 @@ import no.skymarked.shared.Problem;
 import no.skymarked.shared.ProblemException;
 
 /** The body of {@code POST /v1/call-offs}, read strictly: every field problem is reported with its pointer. */
-record CallOffRequest(String frameworkId, String lotId, String title, String needDescription, CallOffEstimate estimate,
-                      Optional<Route> requestedRoute, Optional<RouteException> exception, String miniCompetitionReason,
-                      String buyerReference) {
+record CallOffRequest(String frameworkId, String lotId, String title, String needDescription, List<Line> lines,
+                      CallOffEstimate estimate, Optional<Route> requestedRoute, Optional<RouteException> exception,
+                      String miniCompetitionReason, String buyerReference) {
+
+    /** One estimate line as given: hours, or days converted with the framework's hours per day (E4). */
+    record Line(String roleId, BigDecimal hours, BigDecimal days) {
+    }
+
+    /** The estimate in hours; lines given in days are converted with {@code hoursPerDay} (null: not configured). */
+    CallOffRequest resolve(BigDecimal hoursPerDay) {
+        List<RoleHours> hours = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line.days() != null && hoursPerDay == null) {
+                throw no.skymarked.shared.Bodies.invalid("/problems/hours-per-day-not-configured", "/estimatedHours/" + i + "/days",
+                        "the framework sets no hours per day, so the estimate must be given in hours");
+            }
+            hours.add(new RoleHours(line.roleId(), line.days() != null ? line.days().multiply(hoursPerDay) : line.hours()));
+        }
+        return new CallOffRequest(frameworkId, lotId, title, needDescription, lines, new CallOffEstimate(hours),
+                requestedRoute, exception, miniCompetitionReason, buyerReference);
+    }
     private static final int MAX_TEXT = 10_000;
 
     private static final java.util.Set<String> FIELDS = java.util.Set.of("frameworkId", "lotId", "title", "needDescription",
-            "estimatedHours", "requestedRoute", "miniCompetitionReason", "exception", "buyerReference");
+            "estimatedHours", "requestedRoute", "miniCompetitionReason", "exception", "buyerReference", "buyerOrgNo");
 
     static CallOffRequest read(JsonNode body) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -32,16 +51,18 @@ record CallOffRequest(String frameworkId, String lotId, String title, String nee
         String lotId = text(body, "lotId", 80, true, errors);
         String title = text(body, "title", 300, true, errors);
         String need = text(body, "needDescription", MAX_TEXT, true, errors);
-        List<RoleHours> hours = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         JsonNode estimated = body.path("estimatedHours");
         if (!estimated.isArray() || estimated.isEmpty()) {
             errors.add(Problem.FieldError.pointer("/estimatedHours", "give estimated hours per role: [{\"roleId\": \"DEVELOPER\", \"hours\": \"120\"}]"));
         } else {
             for (int i = 0; i < estimated.size(); i++) {
                 JsonNode line = estimated.get(i);
-                String roleId = text(line, "roleId", 60, true, errors, "/estimatedHours/" + i);
-                BigDecimal h = decimal(line.path("hours"), "/estimatedHours/" + i + "/hours", errors);
-                hours.add(new RoleHours(roleId, h));
+                String at = "/estimatedHours/" + i;
+                String roleId = text(line, "roleId", 60, true, errors, at);
+                boolean inDays = line.has("days") && !line.has("hours");
+                BigDecimal amount = decimal(line.path(inDays ? "days" : "hours"), at + (inDays ? "/days" : "/hours"), errors);
+                lines.add(new Line(roleId, inDays ? null : amount, inDays ? amount : null));
             }
         }
         Optional<Route> route = Optional.empty();
@@ -68,7 +89,12 @@ record CallOffRequest(String frameworkId, String lotId, String title, String nee
             throw new ProblemException(422, "/problems/invalid-call-off", "Invalid call-off",
                     errors.size() + " field(s) are invalid: " + errors.get(0).pointer() + " " + errors.get(0).detail(), errors);
         }
-        return new CallOffRequest(frameworkId, lotId, title, need, new CallOffEstimate(hours), route, exception, reason, reference);
+        return new CallOffRequest(frameworkId, lotId, title, need, lines, null, route, exception, reason, reference)
+                .resolveHoursOnly();
+    }
+
+    private CallOffRequest resolveHoursOnly() {
+        return lines.stream().anyMatch(l -> l.days() != null) ? this : resolve(null);
     }
 
     private static String text(JsonNode node, String field, int max, boolean required, List<Problem.FieldError> errors) {

@@ -62,12 +62,13 @@ public final class CallOffs {
     }
 
     /** Creates a call-off for the caller's organisation; returns its view (also kept for the idempotency key). */
-    JsonNode create(Principal buyer, CallOffRequest req, IdempotencyKey idempotency) {
+    JsonNode create(Principal buyer, CallOffRequest given, IdempotencyKey idempotency) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(WorkingDayCalendar.OSLO).toLocalDate();
-        JsonNode framework = catalogue.framework(req.frameworkId())
-                .orElseThrow(() -> Bodies.invalid("/problems/framework-unknown", "/frameworkId", "no framework '" + req.frameworkId() + "'"))
+        JsonNode framework = catalogue.framework(given.frameworkId())
+                .orElseThrow(() -> Bodies.invalid("/problems/framework-unknown", "/frameworkId", "no framework '" + given.frameworkId() + "'"))
                 .document();
+        CallOffRequest req = given.resolve(framework.hasNonNull("hoursPerDay") ? new BigDecimal(framework.path("hoursPerDay").asText()) : null);
         JsonNode lot = CascadeReplay.lot(framework, req.lotId());
         if (lot == null) {
             throw Bodies.invalid("/problems/lot-unknown", "/lotId", "framework '" + req.frameworkId() + "' has no lot '" + req.lotId() + "'");
@@ -306,7 +307,13 @@ public final class CallOffs {
     private static ObjectNode document(CallOffRequest req, RouteDecision.Allowed allowed, List<String> flags, String accessionId) {
         ObjectNode d = Json.MAPPER.createObjectNode().put("title", req.title()).put("needDescription", req.needDescription());
         var hours = d.putArray("estimatedHours");
-        req.estimate().roles().forEach(r -> hours.addObject().put("roleId", r.roleId()).put("hours", r.hours().toPlainString()));
+        for (int i = 0; i < req.lines().size(); i++) {
+            ObjectNode line = hours.addObject().put("roleId", req.lines().get(i).roleId())
+                    .put("hours", req.estimate().roles().get(i).hours().stripTrailingZeros().toPlainString());
+            if (req.lines().get(i).days() != null) {
+                line.put("days", req.lines().get(i).days().toPlainString());
+            }
+        }
         req.requestedRoute().ifPresent(r -> d.put("requestedRoute", r.name()));
         req.exception().ifPresent(e -> d.putObject("exception").put("unforeseeable", e.unforeseeable()).put("security", e.security())
                 .put("criticalLifeOrHealth", e.criticalLifeOrHealth()).put("justification", e.justification()));

@@ -121,6 +121,21 @@ class CallOffApiTest {
     }
 
     @Test
+    void estimateInDaysIsConvertedWithTheFrameworkHoursPerDay() {
+        create(buyerToken, body("1", "").replace("\"hours\": \"1\"", "\"days\": \"10\"")).then().statusCode(201)
+                .body("totalHours", is("75")).body("estimatedHours[0].days", is("10")).body("estimatedHours[0].hours", is("75"));
+        create(buyerToken, body("1", "").replace("\"hours\": \"1\"", "\"days\": \"34\"")).then().statusCode(422)
+                .body("type", is("/problems/threshold-requires-mini-competition"));
+    }
+
+    @Test
+    void anAgencyCallsOffOnlyForItself() {
+        create(buyerToken, body("10", ", \"buyerOrgNo\": \"974760673\"")).then().statusCode(403)
+                .contentType("application/problem+json");
+        create(buyerToken, body("10", ", \"buyerOrgNo\": \"991825827\"")).then().statusCode(201);
+    }
+
+    @Test
     void exceptionNeedsBothConditions() {
         create(buyerToken, body("400", ", \"exception\": {\"unforeseeable\": true, \"justification\": \"Brann i datasenter\"}"))
                 .then().statusCode(422).body("type", is("/problems/exception-conditions-not-met"));
