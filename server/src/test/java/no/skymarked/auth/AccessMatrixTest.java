@@ -160,6 +160,8 @@ class AccessMatrixTest {
         if (expected >= 400) {
             assertThat(response.contentType(), is("application/problem+json"));
         }
+        assertThat(operationId + " " + response.statusCode() + " response matches the spec",
+                no.skymarked.SpecContract.problems(operationId, response.statusCode(), response.asString()), is(empty()));
     }
 
     private static String token(Who who) {
