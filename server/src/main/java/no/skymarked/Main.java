@@ -104,7 +104,8 @@ public final class Main {
         routing.register(new ApiDocsService())
                 .register(new MeHttpService())
                 .register(new HealthService(context.db()))
-                .register(new CatalogueHttpService(context.catalogue()))
+                .register(new CatalogueHttpService(context.catalogue(),
+                        new no.skymarked.catalogue.CatalogueEditing(context.db(), context.catalogue(), context.clock())))
                 .register(new FrameworkHttpService(context.catalogue()))
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
                 .register(new CallOffHttpService(context.callOffs()));

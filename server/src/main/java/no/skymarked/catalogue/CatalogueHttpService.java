@@ -6,7 +6,13 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import no.skymarked.auth.Access;
+import no.skymarked.auth.Principal;
+import no.skymarked.auth.Role;
 import no.skymarked.catalogdata.OrganisationNumber;
+import no.skymarked.shared.Bodies;
 import no.skymarked.shared.Cursor;
 import no.skymarked.shared.Http;
 import no.skymarked.shared.Page;
@@ -15,16 +21,23 @@ import no.skymarked.shared.QueryParams;
 
 /** {@code /v1/services} and {@code /v1/suppliers}: search and read the catalogue. Anyone may read. */
 public final class CatalogueHttpService implements HttpService {
+    private static final Access.Rule EDITORS = Access.Rule.anyOf(Role.EDITOR);
     private final CatalogueRepository repository;
+    private final CatalogueEditing editing;
 
-    public CatalogueHttpService(CatalogueRepository repository) {
+    public CatalogueHttpService(CatalogueRepository repository, CatalogueEditing editing) {
         this.repository = repository;
+        this.editing = editing;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/v1/services", this::search)
                 .get("/v1/services/{serviceId}", this::service)
+                .post("/v1/services", this::create)
+                .put("/v1/services/{serviceId}", this::update)
+                .delete("/v1/services/{serviceId}", this::withdraw)
+                .get("/v1/services/{serviceId}/versions", this::versions)
                 .get("/v1/suppliers", this::suppliers)
                 .get("/v1/suppliers/{orgNo}", this::supplier);
     }
@@ -47,6 +60,38 @@ public final class CatalogueHttpService implements HttpService {
         CatalogueRepository.Versioned service = repository.service(id)
                 .orElseThrow(() -> ProblemException.notFound("Service", id));
         Http.jsonWithEtag(req, res, service.document(), service.etag());
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Principal editor = Access.require(req, EDITORS, "add services (editor)");
+        CatalogueRepository.Versioned created = editing.create(Bodies.object(req), actor(editor));
+        res.status(Status.CREATED_201).header(HeaderNames.LOCATION, "/v1/services/" + created.document().path("id").asText())
+                .header(HeaderNames.ETAG, created.etag());
+        Http.json(res, created.document());
+    }
+
+    private void update(ServerRequest req, ServerResponse res) {
+        Principal editor = Access.require(req, EDITORS, "change services (editor)");
+        CatalogueRepository.Versioned changed = editing.update(Http.pathParam(req, "serviceId"),
+                req.headers().first(HeaderNames.IF_MATCH).orElse(null), Bodies.object(req), actor(editor));
+        res.header(HeaderNames.ETAG, changed.etag());
+        Http.json(res, changed.document());
+    }
+
+    private void withdraw(ServerRequest req, ServerResponse res) {
+        Principal editor = Access.require(req, EDITORS, "withdraw services (editor)");
+        CatalogueRepository.Versioned withdrawn = editing.withdraw(Http.pathParam(req, "serviceId"),
+                req.headers().first(HeaderNames.IF_MATCH).orElse(null), actor(editor));
+        res.header(HeaderNames.ETAG, withdrawn.etag());
+        Http.json(res, withdrawn.document());
+    }
+
+    private void versions(ServerRequest req, ServerResponse res) {
+        Http.json(res, java.util.Map.of("items", editing.versions(Http.pathParam(req, "serviceId"))));
+    }
+
+    private static String actor(Principal p) {
+        return p.orgNo() + (p.clientId() == null ? "" : "/" + p.clientId());
     }
 
     private void suppliers(ServerRequest req, ServerResponse res) {

@@ -33,7 +33,7 @@ public final class CatalogueLoader {
             // The marker row goes first: a second server starting at the same time fails here and rolls back.
             tx.createInsert("insert into catalogue_load (id, loaded_at, files) values (1, ?, ?)")
                     .params(now, bundle.files().size()).execute();
-            CatalogueWriter writer = new CatalogueWriter(tx, now);
+            CatalogueWriter writer = new CatalogueWriter(tx, now, "catalogue load");
             result.suppliers().values().forEach(e -> writer.insertSupplier(e.node()));
             result.frameworks().values().forEach(e -> writer.insertFramework(e.node()));
             result.services().values().forEach(e -> writer.insertService(e.node(),

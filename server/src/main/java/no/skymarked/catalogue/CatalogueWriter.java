@@ -12,10 +12,12 @@ import no.skymarked.shared.Json;
 final class CatalogueWriter {
     private final DbExecute tx;
     private final OffsetDateTime now;
+    private final String actor;
 
-    CatalogueWriter(DbExecute tx, OffsetDateTime now) {
+    CatalogueWriter(DbExecute tx, OffsetDateTime now, String actor) {
         this.tx = tx;
         this.now = now;
+        this.actor = actor;
     }
 
     void insertSupplier(JsonNode supplier) {
@@ -39,6 +41,37 @@ final class CatalogueWriter {
                         service.path("status").asText("ACTIVE"), service.path("name").path("nb").asText(),
                         lower(texts(service.path("name"))), searchText(service, supplierName), stored(service), now)
                 .execute();
+        derived(id, service);
+        version(id, 1, service);
+    }
+
+    /** Replaces a service if it is still at {@code expectedVersion}; false when someone changed it first. */
+    boolean updateService(JsonNode service, String supplierName, int expectedVersion) {
+        String id = service.path("id").asText();
+        long updated = tx.createUpdate("update service set supplier_org_no = ?, category = ?, status = ?, name_nb = ?,"
+                        + " name_text = ?, search_text = ?, document = ?, version = version + 1, updated_at = ?"
+                        + " where id = ? and version = ?")
+                .params(service.path("supplierOrgNo").asText(), service.path("category").asText(),
+                        service.path("status").asText("ACTIVE"), service.path("name").path("nb").asText(),
+                        lower(texts(service.path("name"))), searchText(service, supplierName), stored(service), now, id, expectedVersion)
+                .execute();
+        if (updated != 1) {
+            return false;
+        }
+        for (String table : new String[] {"service_storage_country", "service_certification", "service_framework"}) {
+            tx.createDelete("delete from " + table + " where service_id = ?").params(id).execute();
+        }
+        derived(id, service);
+        version(id, expectedVersion + 1, service);
+        return true;
+    }
+
+    private void version(String id, int version, JsonNode service) {
+        tx.createInsert("insert into service_version (service_id, version, document, changed_at, changed_by) values (?, ?, ?, ?, ?)")
+                .params(id, version, stored(service), now, actor).execute();
+    }
+
+    private void derived(String id, JsonNode service) {
         for (JsonNode country : service.path("dataLocation").path("storageCountries")) {
             tx.createInsert("insert into service_storage_country (service_id, country) values (?, ?)")
                     .params(id, country.asText()).execute();
