@@ -92,9 +92,9 @@ final class CallOffStore {
     }
 
     /** The buyer's earlier direct-award call-offs on a framework lot, for the splitting check. */
-    List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, String lotId, java.time.ZoneId zone) {
+    List<DirectCallOff> directCallOffs(DbExecute exec, String buyerOrgNo, String frameworkId, String lotId, java.time.ZoneId zone) {
         List<DirectCallOff> out = new ArrayList<>();
-        try (Stream<DbRow> rows = db.execute().createQuery("select id, created_at, total_hours from call_off where buyer_org_no = ?"
+        try (Stream<DbRow> rows = exec.createQuery("select id, created_at, total_hours from call_off where buyer_org_no = ?"
                         + " and framework_id = ? and lot_id = ? and route = 'DIRECT_AWARD' and status <> 'CANCELLED'")
                 .params(buyerOrgNo, frameworkId, lotId).execute()) {
             rows.forEach(r -> out.add(new DirectCallOff(r.column("id").get(String.class), buyerOrgNo, frameworkId, lotId,

@@ -113,7 +113,7 @@ public final class CallOffs {
             List<String> flags = new ArrayList<>(allowed.flags().stream().map(Enum::name).toList());
             SplittingFlag splitting = null;
             if (allowed.route() == Route.DIRECT_AWARD) {
-                splitting = SplittingCheck.check(threshold, store.directCallOffs(buyer.orgNo(), req.frameworkId(), req.lotId(), WorkingDayCalendar.OSLO),
+                splitting = SplittingCheck.check(threshold, store.directCallOffs(tx, buyer.orgNo(), req.frameworkId(), req.lotId(), WorkingDayCalendar.OSLO),
                         new DirectCallOff(id, buyer.orgNo(), req.frameworkId(), req.lotId(), today, req.estimate().total()));
                 if (splitting.exceedsThreshold()) {
                     flags.add("SPLITTING_SUSPECTED");
@@ -223,7 +223,7 @@ public final class CallOffs {
 
     Loaded load(DbExecute tx, String callOffId) {
         CallOffStore.Row row = store.find(tx, callOffId).orElseThrow(() -> ProblemException.notFound("Call-off", callOffId));
-        JsonNode framework = catalogue.framework(row.frameworkId()).orElseThrow().document();
+        JsonNode framework = catalogue.framework(tx, row.frameworkId()).orElseThrow().document();
         List<CallOffStore.StoredOffer> offers = store.offers(tx, callOffId);
         Cascade cascade = CascadeReplay.replay(callOffId, framework, CascadeReplay.lot(framework, row.lotId()),
                 estimateOf(row.document()), offers);

@@ -43,8 +43,9 @@ public final class CatalogueEditing {
             errors.add(Problem.FieldError.pointer("/id", "a service with id '" + id + "' exists already"));
         }
         refuseIf(errors);
+        String supplierName = supplierName(service);
         Tx.inTransaction(db, tx -> {
-            new CatalogueWriter(tx, now(), actor).insertService(service, supplierName(service));
+            new CatalogueWriter(tx, now(), actor).insertService(service, supplierName);
             return null;
         });
         return repository.service(id).orElseThrow();
@@ -58,7 +59,8 @@ public final class CatalogueEditing {
             errors.add(Problem.FieldError.pointer("/id", "must be '" + id + "', the service being changed"));
         }
         refuseIf(errors);
-        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(service, supplierName(service), expected));
+        String supplierName = supplierName(service);
+        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(service, supplierName, expected));
         if (!applied) {
             throw stale(repository.service(id).orElseThrow());
         }
@@ -71,7 +73,8 @@ public final class CatalogueEditing {
         int expected = expectedVersion(ifMatch, current);
         ObjectNode withdrawn = current.document().deepCopy();
         withdrawn.put("status", "WITHDRAWN");
-        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(withdrawn, supplierName(withdrawn), expected));
+        String supplierName = supplierName(withdrawn);
+        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(withdrawn, supplierName, expected));
         if (!applied) {
             throw stale(repository.service(id).orElseThrow());
         }

@@ -87,7 +87,12 @@ public final class CatalogueRepository {
     }
 
     public Optional<Versioned> framework(String id) {
-        return versioned(db.execute(), "select document, version from framework where id = ?", id);
+        return framework(db.execute(), id);
+    }
+
+    /** Read inside the caller's transaction, so it needs no second connection. */
+    public Optional<Versioned> framework(DbExecute exec, String id) {
+        return versioned(exec, "select document, version from framework where id = ?", id);
     }
 
     public List<JsonNode> frameworks(int limit, int offset) {
