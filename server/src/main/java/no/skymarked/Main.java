@@ -41,8 +41,12 @@ public final class Main {
         if (args.length > 0 && "token".equals(args[0])) {
             System.exit(TokenCommand.run(args, config, System.out, System.err));
         }
+        if (args.length > 0 && "catalogue".equals(args[0])) {
+            System.exit(no.skymarked.catalogue.CatalogueCommand.run(args, config, System.out, System.err));
+        }
         if (args.length > 0) {
-            System.err.println("usage: java -jar skymarked-server.jar [token --org <orgNo> --scope <scope> [--ttl PT1H]]");
+            System.err.println("usage: java -jar skymarked-server.jar [token --org <orgNo> --scope <scope> [--ttl PT1H]"
+                    + " | catalogue export <dir> | catalogue import <dir> [--dry-run]]");
             System.exit(2);
         }
         LogConfig.configureRuntime();
@@ -107,6 +111,8 @@ public final class Main {
                 .register(new CatalogueHttpService(context.catalogue(),
                         new no.skymarked.catalogue.CatalogueEditing(context.db(), context.catalogue(), context.clock())))
                 .register(new FrameworkHttpService(context.catalogue()))
+                .register(new no.skymarked.catalogue.CatalogueTransferHttpService(
+                        new no.skymarked.catalogue.CatalogueTransfer(context.db(), context.clock())))
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
                 .register(new CallOffHttpService(context.callOffs()));
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());

@@ -34,10 +34,12 @@ public final class CatalogueLoader {
             tx.createInsert("insert into catalogue_load (id, loaded_at, files) values (1, ?, ?)")
                     .params(now, bundle.files().size()).execute();
             CatalogueWriter writer = new CatalogueWriter(tx, now, "catalogue load");
-            result.suppliers().values().forEach(e -> writer.insertSupplier(e.node()));
-            result.frameworks().values().forEach(e -> writer.insertFramework(e.node()));
-            result.services().values().forEach(e -> writer.insertService(e.node(),
-                    result.suppliers().get(e.node().path("supplierOrgNo").asText()).node().path("name").asText()));
+            result.suppliers().values().forEach(e -> writer.insertSupplier(e.node(), e.file()));
+            result.frameworks().values().forEach(e -> writer.insertFramework(e.node(), e.file()));
+            result.services().values().forEach(e -> {
+                writer.insertService(e.node(), result.suppliers().get(e.node().path("supplierOrgNo").asText()).node().path("name").asText());
+                writer.setServicePath(e.node().path("id").asText(), e.file());
+            });
             return null;
         });
         LOG.info(() -> "Loaded the catalogue: " + result.suppliers().size() + " suppliers, "

@@ -20,17 +20,35 @@ final class CatalogueWriter {
         this.actor = actor;
     }
 
-    void insertSupplier(JsonNode supplier) {
-        tx.createInsert("insert into supplier (org_no, name, document, version, updated_at) values (?, ?, ?, 1, ?)")
-                .params(supplier.path("orgNo").asText(), supplier.path("name").asText(), stored(supplier), now)
+    void insertSupplier(JsonNode supplier, String filePath) {
+        tx.createInsert("insert into supplier (org_no, name, document, version, updated_at, file_path) values (?, ?, ?, 1, ?, ?)")
+                .params(supplier.path("orgNo").asText(), supplier.path("name").asText(), stored(supplier), now, filePath)
                 .execute();
     }
 
-    void insertFramework(JsonNode framework) {
-        tx.createInsert("insert into framework (id, title_nb, status, document, version, updated_at) values (?, ?, ?, ?, 1, ?)")
-                .params(framework.path("id").asText(), framework.path("title").path("nb").asText(),
-                        framework.path("status").asText(), stored(framework), now)
+    void updateSupplier(JsonNode supplier, String filePath) {
+        tx.createUpdate("update supplier set name = ?, document = ?, version = version + 1, updated_at = ?, file_path = ? where org_no = ?")
+                .params(supplier.path("name").asText(), stored(supplier), now, filePath, supplier.path("orgNo").asText())
                 .execute();
+    }
+
+    void insertFramework(JsonNode framework, String filePath) {
+        tx.createInsert("insert into framework (id, title_nb, status, document, version, updated_at, file_path) values (?, ?, ?, ?, 1, ?, ?)")
+                .params(framework.path("id").asText(), framework.path("title").path("nb").asText(),
+                        framework.path("status").asText(), stored(framework), now, filePath)
+                .execute();
+    }
+
+    void updateFramework(JsonNode framework, String filePath) {
+        tx.createUpdate("update framework set title_nb = ?, status = ?, document = ?, version = version + 1, updated_at = ?,"
+                        + " file_path = ? where id = ?")
+                .params(framework.path("title").path("nb").asText(), framework.path("status").asText(), stored(framework), now,
+                        filePath, framework.path("id").asText())
+                .execute();
+    }
+
+    void setServicePath(String id, String filePath) {
+        tx.createUpdate("update service set file_path = ? where id = ?").params(filePath, id).execute();
     }
 
     void insertService(JsonNode service, String supplierName) {
@@ -87,7 +105,7 @@ final class CatalogueWriter {
     }
 
     /** The document as served: the editor's {@code $schema} hint is not part of the resource. */
-    private static String stored(JsonNode document) {
+    static String stored(JsonNode document) {
         ObjectNode copy = document.deepCopy();
         copy.remove("$schema");
         return Json.text(copy);

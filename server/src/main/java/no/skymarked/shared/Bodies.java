@@ -13,14 +13,18 @@ public final class Bodies {
     }
 
     public static JsonNode object(ServerRequest req) {
-        if (req.headers().contentLength().orElse(0) > MAX_BYTES) {
+        return object(req, MAX_BYTES);
+    }
+
+    public static JsonNode object(ServerRequest req, int maxBytes) {
+        if (req.headers().contentLength().orElse(0) > maxBytes) {
             throw new ProblemException(413, "/problems/body-too-large", "Body too large",
-                    "the request body is larger than " + MAX_BYTES + " bytes", List.of());
+                    "the request body is larger than " + maxBytes + " bytes", List.of());
         }
         byte[] bytes = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
-        if (bytes.length > MAX_BYTES) {
+        if (bytes.length > maxBytes) {
             throw new ProblemException(413, "/problems/body-too-large", "Body too large",
-                    "the request body is larger than " + MAX_BYTES + " bytes", List.of());
+                    "the request body is larger than " + maxBytes + " bytes", List.of());
         }
         if (bytes.length == 0) {
             return Json.MAPPER.createObjectNode();

@@ -1,0 +1,59 @@
+package no.skymarked.catalogue;
+
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import no.skymarked.catalogdata.CatalogueBundle;
+import no.skymarked.shared.Database;
+import no.skymarked.shared.Json;
+
+/**
+ * {@code java -jar skymarked-server.jar catalogue export <dir>} and {@code … catalogue import <dir> [--dry-run]}:
+ * the bulk API on files, against the configured database (stop a server that uses the same H2 file first).
+ */
+public final class CatalogueCommand {
+    private CatalogueCommand() {
+    }
+
+    public static int run(String[] args, Config config, PrintStream out, PrintStream err) {
+        if (args.length < 3 || !(args[1].equals("import") || args[1].equals("export"))) {
+            err.println("usage: java -jar skymarked-server.jar catalogue export <dir> | catalogue import <dir> [--dry-run]");
+            return 2;
+        }
+        Path dir = Path.of(args[2]);
+        Path dataDir = Path.of(config.get("skymarked.data.dir").asString().orElse("./data"));
+        try (DbClient db = Database.open(Database.settings(config, dataDir))) {
+            CatalogueTransfer transfer = new CatalogueTransfer(db, Clock.systemUTC());
+            if (args[1].equals("export")) {
+                Map<String, String> files = transfer.export();
+                for (Map.Entry<String, String> f : files.entrySet()) {
+                    Path target = dir.resolve(f.getKey());
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+                }
+                out.println("exported " + files.size() + " files to " + dir);
+                return 0;
+            }
+            boolean dryRun = args.length > 3 && args[3].equals("--dry-run");
+            err.println("reading " + dir + " …");
+            CatalogueTransfer.Report report = transfer.importBundle(CatalogueBundle.fromDirectory(dir), dryRun, "catalogue import",
+                    err::println);
+            if (!report.ok()) {
+                report.problems().forEach(p -> err.println("  " + p));
+                err.println(report.problems().size() + " problem(s); nothing was changed");
+                return 1;
+            }
+            out.println(Json.text(report));
+            return 0;
+        } catch (IOException e) {
+            err.println("catalogue " + args[1] + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package no.skymarked.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import no.skymarked.catalogdata.CatalogueBundle;
+import no.skymarked.catalogdata.CatalogueProblem;
+import no.skymarked.catalogdata.CatalogueValidator;
+import no.skymarked.shared.Json;
+import no.skymarked.shared.Tx;
+
+/**
+ * Bulk catalogue work in the editors' file format: export writes every supplier, framework and service back to its
+ * file; import takes a whole catalogue, reports what it would create, change and withdraw, and applies all of it
+ * in one transaction or nothing.
+ */
+public final class CatalogueTransfer {
+    private final DbClient db;
+    private final Clock clock;
+    private final CatalogueValidator validator = new CatalogueValidator();
+
+    public CatalogueTransfer(DbClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** What an import did or would do, and every problem (file, JSON pointer, detail). */
+    public record Report(boolean dryRun, Map<String, List<String>> created, Map<String, List<String>> changed,
+                         List<String> withdrawn, int unchanged, List<CatalogueProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Every file of the current catalogue, path → text, in path order. */
+    public Map<String, String> export() {
+        Map<String, String> files = new TreeMap<>();
+        for (Stored s : stored()) {
+            files.put(s.path(), CatalogueFiles.text(s.path(), s.document()));
+        }
+        return files;
+    }
+
+    public Report importBundle(CatalogueBundle bundle, boolean dryRun, String actor, Consumer<String> progress) {
+        CatalogueValidator.Result result = validator.validate(bundle);
+        progress.accept("validated " + bundle.files().size() + " files: " + result.problems().size() + " problem(s)");
+        if (!result.ok()) {
+            return new Report(dryRun, Map.of(), Map.of(), List.of(), 0, result.problems());
+        }
+        Map<String, Stored> current = new HashMap<>();
+        stored().forEach(s -> current.put(s.kind() + ":" + s.key(), s));
+        Map<String, List<String>> created = new TreeMap<>();
+        Map<String, List<String>> changed = new TreeMap<>();
+        int[] unchanged = {0};
+        List<Runnable> plan = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
+        classify("supplier", result.suppliers(), current, created, changed, unchanged, changes);
+        classify("framework", result.frameworks(), current, created, changed, unchanged, changes);
+        classify("service", result.services(), current, created, changed, unchanged, changes);
+        List<String> withdrawn = current.values().stream()
+                .filter(s -> s.kind().equals("service") && !result.services().containsKey(s.key())
+                        && !"WITHDRAWN".equals(s.document().path("status").asText()))
+                .map(Stored::key).sorted().toList();
+        Report report = new Report(dryRun, created, changed, withdrawn, unchanged[0], List.of());
+        if (dryRun || (changes.isEmpty() && withdrawn.isEmpty())) {
+            return report;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Map<String, String> supplierNames = new HashMap<>();
+        result.suppliers().forEach((k, e) -> supplierNames.put(k, e.node().path("name").asText()));
+        Tx.inTransaction(db, tx -> {
+            CatalogueWriter writer = new CatalogueWriter(tx, now, actor);
+            int done = 0;
+            for (Change c : changes) {
+                apply(writer, c, supplierNames);
+                if (++done % 500 == 0) {
+                    progress.accept("applied " + done + " of " + changes.size() + " changes");
+                }
+            }
+            for (String id : withdrawn) {
+                Stored s = current.get("service:" + id);
+                com.fasterxml.jackson.databind.node.ObjectNode w = s.document().deepCopy();
+                w.put("status", "WITHDRAWN");
+                if (!writer.updateService(w, supplierNames.getOrDefault(w.path("supplierOrgNo").asText(), ""), s.version())) {
+                    throw new IllegalStateException("service " + id + " changed during the import");
+                }
+            }
+            return null;
+        });
+        progress.accept("applied " + changes.size() + " changes and " + withdrawn.size() + " withdrawals");
+        return report;
+    }
+
+    private record Change(String kind, CatalogueValidator.Entry entry, Stored before) {
+    }
+
+    private void classify(String kind, Map<String, CatalogueValidator.Entry> incoming, Map<String, Stored> current,
+                          Map<String, List<String>> created, Map<String, List<String>> changed, int[] unchanged, List<Change> changes) {
+        incoming.forEach((key, entry) -> {
+            Stored before = current.get(kind + ":" + key);
+            if (before == null) {
+                created.computeIfAbsent(kind, k -> new ArrayList<>()).add(key);
+                changes.add(new Change(kind, entry, null));
+            } else if (!Json.tree(CatalogueWriter.stored(entry.node())).equals(before.document()) || !entry.file().equals(before.path())) {
+                changed.computeIfAbsent(kind, k -> new ArrayList<>()).add(key);
+                changes.add(new Change(kind, entry, before));
+            } else {
+                unchanged[0]++;
+            }
+        });
+    }
+
+    private static void apply(CatalogueWriter writer, Change c, Map<String, String> supplierNames) {
+        JsonNode node = c.entry().node();
+        String path = c.entry().file();
+        switch (c.kind()) {
+            case "supplier" -> {
+                if (c.before() == null) {
+                    writer.insertSupplier(node, path);
+                } else {
+                    writer.updateSupplier(node, path);
+                }
+            }
+            case "framework" -> {
+                if (c.before() == null) {
+                    writer.insertFramework(node, path);
+                } else {
+                    writer.updateFramework(node, path);
+                }
+            }
+            default -> {
+                String supplierName = supplierNames.getOrDefault(node.path("supplierOrgNo").asText(), "");
+                if (c.before() == null) {
+                    writer.insertService(node, supplierName);
+                } else if (!writer.updateService(node, supplierName, c.before().version())) {
+                    throw new IllegalStateException("service " + node.path("id").asText() + " changed during the import");
+                }
+                writer.setServicePath(node.path("id").asText(), path);
+            }
+        }
+    }
+
+    private record Stored(String kind, String key, String path, JsonNode document, int version) {
+    }
+
+    private List<Stored> stored() {
+        List<Stored> out = new ArrayList<>();
+        read(out, "supplier", "select org_no as k, file_path, document, version from supplier");
+        read(out, "framework", "select id as k, file_path, document, version from framework");
+        Map<String, String> supplierFolder = new HashMap<>();
+        out.forEach(s -> supplierFolder.put(s.key(), s.path().replaceFirst("^suppliers/", "").replaceFirst("\\.json$", "")));
+        List<Stored> services = new ArrayList<>();
+        read(services, "service", "select id as k, file_path, document, version from service");
+        for (Stored s : services) {
+            // Services added through the API get the file their supplier's folder would hold.
+            String path = s.path().startsWith("services/") ? s.path() : "services/"
+                    + supplierFolder.getOrDefault(s.document().path("supplierOrgNo").asText(), "unknown") + "/" + s.key() + ".json";
+            out.add(new Stored(s.kind(), s.key(), path, s.document(), s.version()));
+        }
+        return out;
+    }
+
+    private void read(List<Stored> out, String kind, String sql) {
+        try (Stream<DbRow> rows = db.execute().createQuery(sql).execute()) {
+            rows.forEach(r -> {
+                String key = r.column("k").get(String.class);
+                String path = r.column("file_path").get(String.class);
+                if (path == null) {
+                    path = kind.equals("service") ? "" : kind + "s/" + key + ".json";
+                }
+                out.add(new Stored(kind, key, path, Json.tree(r.column("document").get(String.class)), r.column("version").get(Integer.class)));
+            });
+        }
+    }
+}
