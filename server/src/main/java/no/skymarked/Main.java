@@ -37,6 +37,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogConfig.configureRuntime();
         Config config = Config.create();
         if (args.length > 0 && "token".equals(args[0])) {
             System.exit(TokenCommand.run(args, config, System.out, System.err));
@@ -49,7 +50,6 @@ public final class Main {
                     + " | catalogue export <dir> | catalogue import <dir> [--dry-run]]");
             System.exit(2);
         }
-        LogConfig.configureRuntime();
         Running running = start(config, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
     }

@@ -65,7 +65,8 @@ public final class CallOffHttpService implements HttpService {
         CallOffRequest request = CallOffRequest.read(body);
         JsonNode view;
         try {
-            view = callOffs.create(buyer, request, idempotency);
+            JsonNode serviceVersions = body.has("serviceVersions") ? body.path("serviceVersions") : Json.MAPPER.createArrayNode();
+            view = callOffs.create(buyer, request, idempotency, serviceVersions);
         } catch (RuntimeException e) {
             if (idempotency != null && replayed(res, buyer, idempotency)) {
                 return;  // a concurrent request with the same key won

@@ -38,7 +38,8 @@ record CallOffRequest(String frameworkId, String lotId, String title, String nee
     private static final int MAX_TEXT = 10_000;
 
     private static final java.util.Set<String> FIELDS = java.util.Set.of("frameworkId", "lotId", "title", "needDescription",
-            "estimatedHours", "requestedRoute", "miniCompetitionReason", "exception", "buyerReference", "buyerOrgNo");
+            "estimatedHours", "requestedRoute", "miniCompetitionReason", "exception", "buyerReference", "buyerOrgNo",
+            "serviceVersions");
 
     static CallOffRequest read(JsonNode body) {
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -63,6 +63,15 @@ public final class CallOffs {
 
     /** Creates a call-off for the caller's organisation; returns its view (also kept for the idempotency key). */
     JsonNode create(Principal buyer, CallOffRequest given, IdempotencyKey idempotency) {
+        return create(buyer, given, idempotency, Json.MAPPER.createArrayNode());
+    }
+
+    /**
+     * As above; {@code serviceVersions} are the catalogue services (id and version) the buyer saw, each checked to
+     * exist and kept with the call-off.
+     */
+    JsonNode create(Principal buyer, CallOffRequest given, IdempotencyKey idempotency, JsonNode serviceVersions) {
+        checkServiceVersions(serviceVersions);
         Instant now = clock.instant();
         LocalDate today = now.atZone(WorkingDayCalendar.OSLO).toLocalDate();
         JsonNode framework = catalogue.framework(given.frameworkId())
@@ -120,6 +129,9 @@ public final class CallOffs {
                 }
             }
             ObjectNode document = document(req, allowed, flags, accession.get().id());
+            if (!serviceVersions.isEmpty()) {
+                document.set("serviceVersions", serviceVersions);
+            }
             String status = "DRAFT";
             List<CascadeEvent> events = List.of();
             Cascade cascade = null;
@@ -265,6 +277,23 @@ public final class CallOffs {
             n.put("supplierOrgNo", e.orgNo()).put("rank", e.rank());
         }
         return n.put("detail", e.detail());
+    }
+
+    private void checkServiceVersions(JsonNode refs) {
+        if (!refs.isArray()) {
+            throw Bodies.invalid("/problems/invalid-call-off", "/serviceVersions", "must be a list of {serviceId, version}");
+        }
+        for (int i = 0; i < refs.size(); i++) {
+            JsonNode ref = refs.get(i);
+            String id = ref.path("serviceId").asText("");
+            int version = ref.path("version").asInt(-1);
+            boolean known = ref.path("version").isInt() && store.db().execute()
+                    .get("select version from service_version where service_id = ? and version = ?", id, version).isPresent();
+            if (!known) {
+                throw Bodies.invalid("/problems/service-version-unknown", "/serviceVersions/" + i,
+                        "no version " + ref.path("version") + " of service '" + id + "' in the catalogue");
+            }
+        }
     }
 
     private static void checkRoles(JsonNode framework, JsonNode lot, CallOffRequest req) {

@@ -129,6 +129,14 @@ class CallOffApiTest {
     }
 
     @Test
+    void aCallOffKeepsTheServiceVersionsItsBuyerSaw() {
+        create(buyerToken, body("8", ", \"serviceVersions\": [{\"serviceId\": \"kodeverket-utvikling\", \"version\": 1}]"))
+                .then().statusCode(201).body("serviceVersions[0].serviceId", is("kodeverket-utvikling")).body("serviceVersions[0].version", is(1));
+        create(buyerToken, body("8", ", \"serviceVersions\": [{\"serviceId\": \"kodeverket-utvikling\", \"version\": 7}]"))
+                .then().statusCode(422).body("type", is("/problems/service-version-unknown")).body("errors[0].pointer", is("/serviceVersions/0"));
+    }
+
+    @Test
     void anAgencyCallsOffOnlyForItself() {
         create(buyerToken, body("10", ", \"buyerOrgNo\": \"974760673\"")).then().statusCode(403)
                 .contentType("application/problem+json");
