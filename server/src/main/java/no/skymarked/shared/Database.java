@@ -75,7 +75,9 @@ public final class Database {
     public static DbClient open(Settings settings) {
         var flyway = Flyway.configure()
                 .dataSource(settings.url(), settings.username(), settings.password())
-                .locations("classpath:db/migration");
+                .locations(settings.isPostgres()
+                        ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                        : new String[] {"classpath:db/migration"});
         if (settings.schema() != null) {
             flyway.schemas(settings.schema()).createSchemas(true);
         }
