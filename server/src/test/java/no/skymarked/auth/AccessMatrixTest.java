@@ -12,7 +12,6 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,8 +21,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import no.skymarked.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,10 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * added to the spec without a row here fails {@link #everyOperationInTheSpecHasARow}.
  */
 class AccessMatrixTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
     enum Who { ANONYMOUS, BUYER_OF_OWNING_ORG, BUYER_OF_OTHER_ORG, SUPPLIER, EDITOR, AUDITOR, EXPIRED_TOKEN, BAD_SIGNATURE }
 
     private static final String OTHER_ORG = "889640782";
-    private static TestServer server;
     /** A framework that names eligible agencies, one of them, and a supplier in it. */
     private static String frameworkId;
     private static String owningOrg;
@@ -98,8 +96,6 @@ class AccessMatrixTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Clock.systemUTC());
-        RestAssured.port = server.port();
         for (JsonNode f : read(given().get("/v1/frameworks?limit=100")).path("items")) {
             if (f.path("eligibleAgencies").size() > 0) {
                 frameworkId = f.path("id").asText();
@@ -110,17 +106,12 @@ class AccessMatrixTest {
         assertThat("the demo catalogue has a framework with eligible agencies", frameworkId != null, is(true));
         serviceId = read(given().get("/v1/services?limit=1")).path("items").get(0).path("id").asText();
         assertThat("matrix uses the cloud framework", frameworkId, is("cloud-infrastruktur-2026"));
-        String buyer = server.token(owningOrg, "skymarked:buyer");
+        String buyer = SERVER.server().token(owningOrg, "skymarked:buyer");
         given().auth().oauth2(buyer).post("/v1/frameworks/" + frameworkId + "/accessions").then().statusCode(201);
         callOffId = read(given().auth().oauth2(buyer).contentType("application/json").body(CALL_OFF).post("/v1/call-offs")
                 .then().statusCode(201).extract().response()).path("id").asText();
-        offerId = read(given().auth().oauth2(server.token(supplierOrg, "skymarked:supplier"))
+        offerId = read(given().auth().oauth2(SERVER.server().token(supplierOrg, "skymarked:supplier"))
                 .get("/v1/call-offs/" + callOffId + "/offers")).path("items").get(0).path("id").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
     }
 
     @Test
@@ -174,14 +165,14 @@ class AccessMatrixTest {
     private static String token(Who who) {
         return switch (who) {
             case ANONYMOUS -> null;
-            case BUYER_OF_OWNING_ORG -> server.token(owningOrg, "skymarked:buyer");
-            case BUYER_OF_OTHER_ORG -> server.token(OTHER_ORG, "skymarked:buyer");
-            case SUPPLIER -> server.token(supplierOrg, "skymarked:supplier");
-            case EDITOR -> server.token(OTHER_ORG, "skymarked:editor");
-            case AUDITOR -> server.token(OTHER_ORG, "skymarked:auditor");
-            case EXPIRED_TOKEN -> server.token(owningOrg, Duration.ofMinutes(-5), "skymarked:buyer", "skymarked:editor");
+            case BUYER_OF_OWNING_ORG -> SERVER.server().token(owningOrg, "skymarked:buyer");
+            case BUYER_OF_OTHER_ORG -> SERVER.server().token(OTHER_ORG, "skymarked:buyer");
+            case SUPPLIER -> SERVER.server().token(supplierOrg, "skymarked:supplier");
+            case EDITOR -> SERVER.server().token(OTHER_ORG, "skymarked:editor");
+            case AUDITOR -> SERVER.server().token(OTHER_ORG, "skymarked:auditor");
+            case EXPIRED_TOKEN -> SERVER.server().token(owningOrg, Duration.ofMinutes(-5), "skymarked:buyer", "skymarked:editor");
             case BAD_SIGNATURE -> {
-                String good = server.token(owningOrg, "skymarked:buyer", "skymarked:editor");
+                String good = SERVER.server().token(owningOrg, "skymarked:buyer", "skymarked:editor");
                 String[] parts = good.split("\\.");
                 char[] sig = parts[2].toCharArray();
                 sig[10] = sig[10] == 'A' ? 'B' : 'A';

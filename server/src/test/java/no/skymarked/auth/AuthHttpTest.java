@@ -10,33 +10,19 @@ import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
-import no.skymarked.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AuthHttpTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Clock.systemUTC());
-        RestAssured.port = server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
 
     @Test
     void tokenFromTheTokenCommandIsAccepted() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Config config = Config.just(ConfigSources.create(Map.of("skymarked.data.dir", server.dataDir().toString())));
+        Config config = Config.just(ConfigSources.create(Map.of("skymarked.data.dir", SERVER.server().dataDir().toString())));
         int exit = TokenCommand.run(new String[] {"token", "--org", "991825827", "--scope", "skymarked:buyer skymarked:auditor"},
                 config, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         org.hamcrest.MatcherAssert.assertThat(exit, is(0));
@@ -47,7 +33,7 @@ class AuthHttpTest {
 
     @Test
     void tokenCommandRefusesAnInvalidOrganisationUnlessAskedTo() {
-        Config config = Config.just(ConfigSources.create(Map.of("skymarked.data.dir", server.dataDir().toString())));
+        Config config = Config.just(ConfigSources.create(Map.of("skymarked.data.dir", SERVER.server().dataDir().toString())));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = TokenCommand.run(new String[] {"token", "--org", "123456789", "--scope", "skymarked:buyer"},
                 config, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -10,10 +10,7 @@ import static org.hamcrest.Matchers.lessThan;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.stream.Stream;
-import no.skymarked.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,22 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad request bodies get a 4xx problem+json on every writing endpoint, never a 500. */
 class BadBodiesTest {
-    private static TestServer server;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
     private static String buyer;
     private static String supplier;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Clock.systemUTC());
-        RestAssured.port = server.port();
-        buyer = server.token("991825827", "skymarked:buyer");
-        supplier = server.token("991825827", "skymarked:supplier");
+        buyer = SERVER.server().token("991825827", "skymarked:buyer");
+        supplier = SERVER.server().token("991825827", "skymarked:supplier");
         given().auth().oauth2(buyer).post("/v1/frameworks/oslo-digitale-tjenester-2/accessions").then().statusCode(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
     }
 
     static Stream<Arguments> bodies() {
@@ -62,7 +53,7 @@ class BadBodiesTest {
             "/v1/suppliers/%E2%82", "/v1/services?category=SAAS%2CSAAS%2C%2C%2CIAAS", "/v1/call-offs/..%2F..%2Fetc", "/v1/services?cursor=%%%"})
     void oddUrlsAreProblemsNeverA500(String url) throws Exception {
         // Sent over a raw socket: HTTP clients refuse to send malformed escapes at all.
-        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+        try (var socket = new java.net.Socket("127.0.0.1", SERVER.server().port())) {
             socket.getOutputStream().write(("GET " + url + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),

@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import no.skymarked.MutableClock;
-import no.skymarked.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,27 +27,20 @@ class CallOffApiTest {
     /** Tuesday 1 December 2026, 09:00 in Oslo. */
     private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
     private static final MutableClock CLOCK = new MutableClock(START);
-    private static TestServer server;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension(CLOCK);
     private static List<String> ranked;
     private static String buyerToken;
-    private static int agency = 0;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(CLOCK);
-        RestAssured.port = server.port();
         JsonPath fw = given().get("/v1/frameworks/" + DT2).jsonPath();
         ranked = fw.getList("lots.find { it.id == '" + LOT + "' }.suppliers.sort { it.rank }.orgNo");
         buyerToken = acceded("991825827");
     }
 
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
     private static String acceded(String orgNo) {
-        String token = server.token(orgNo, "skymarked:buyer");
+        String token = SERVER.server().token(orgNo, "skymarked:buyer");
         given().auth().oauth2(token).post("/v1/frameworks/" + DT2 + "/accessions").then().statusCode(201);
         return token;
     }
@@ -65,7 +56,7 @@ class CallOffApiTest {
     }
 
     private static String supplier(int rank) {
-        return server.token(ranked.get(rank - 1), "skymarked:supplier");
+        return SERVER.server().token(ranked.get(rank - 1), "skymarked:supplier");
     }
 
     private static String offerId(String callOffId, int rank) {
@@ -159,7 +150,7 @@ class CallOffApiTest {
 
     @Test
     void refusalsHaveTheirOwnTypes() {
-        String notAcceded = server.token("983887457", "skymarked:buyer");
+        String notAcceded = SERVER.server().token("983887457", "skymarked:buyer");
         create(notAcceded, body("10", "")).then().statusCode(422).body("type", is("/problems/agency-not-acceded"));
         create(buyerToken, body("10", "").replace("DEVELOPER", "ASTRONAUT")).then().statusCode(422)
                 .body("type", is("/problems/role-not-in-price-list")).body("errors[0].pointer", is("/estimatedHours/0/roleId"));
@@ -171,7 +162,7 @@ class CallOffApiTest {
         String huge = body("99000", ", \"requestedRoute\": \"MINI_COMPETITION\"").replace("\"DEVELOPER\"", "\"SENIOR_DEVELOPER\"");
         create(buyerToken, huge).then().statusCode(201);
         create(buyerToken, huge).then().statusCode(422).body("type", is("/problems/max-value-exceeded"));
-        create(server.token("991825827", "skymarked:supplier"), body("10", "")).then().statusCode(403);
+        create(SERVER.server().token("991825827", "skymarked:supplier"), body("10", "")).then().statusCode(403);
     }
 
     @Test
@@ -184,7 +175,7 @@ class CallOffApiTest {
                     .post("/v1/call-offs/" + id + "/offers/" + first + "/response").then().statusCode(409)
                     .body("type", is("/problems/response-after-deadline"));
             // tokens are checked against the same clock: make one that is valid two days later
-            JsonPath offers = given().auth().oauth2(server.token("991825827", "skymarked:buyer"))
+            JsonPath offers = given().auth().oauth2(SERVER.server().token("991825827", "skymarked:buyer"))
                     .get("/v1/call-offs/" + id + "/offers").then().statusCode(200).extract().jsonPath();
             assertThat(offers.getList("items.status"), contains("LAPSED", "PENDING"));
             assertThat(offers.getList("items.rank"), contains(1, 2));
@@ -201,12 +192,12 @@ class CallOffApiTest {
             String outcome = null;
             for (int i = 0; i < 50 && !"LAPSED".equals(outcome); i++) {
                 Thread.sleep(100);
-                outcome = server.running().context().db().execute()
+                outcome = SERVER.server().running().context().db().execute()
                         .get("select outcome from offer where call_off_id = ? and rank_no = 1", id)
                         .map(r -> r.column("outcome").get(String.class)).orElse(null);
             }
             assertThat(outcome, is("LAPSED"));
-            long pendingSecond = server.running().context().db().execute()
+            long pendingSecond = SERVER.server().running().context().db().execute()
                     .get("select count(*) as n from offer where call_off_id = ? and rank_no = 2 and outcome = 'PENDING'", id)
                     .map(r -> r.column("n").get(Long.class)).orElse(0L);
             assertThat(pendingSecond, is(1L));
@@ -254,9 +245,9 @@ class CallOffApiTest {
     @Test
     void tamperedProtocolRowIsDetected() {
         String id = create(buyerToken, body("20", "")).jsonPath().getString("id");
-        server.running().context().db().execute()
+        SERVER.server().running().context().db().execute()
                 .update("update protocol_event set payload = replace(payload, '20', '2') where call_off_id = ? and seq = 1", id);
-        JsonPath protocol = given().auth().oauth2(server.token("983887457", "skymarked:auditor"))
+        JsonPath protocol = given().auth().oauth2(SERVER.server().token("983887457", "skymarked:auditor"))
                 .get("/v1/call-offs/" + id + "/protocol").jsonPath();
         assertThat(protocol.getBoolean("verification.intact"), is(false));
         assertThat(protocol.getInt("verification.brokenAtSeq"), is(1));

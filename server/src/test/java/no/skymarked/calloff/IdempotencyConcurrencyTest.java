@@ -5,7 +5,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import io.restassured.RestAssured;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,29 +14,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import no.skymarked.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Many simultaneous creates with one Idempotency-Key make exactly one call-off, and all get its answer. */
 class IdempotencyConcurrencyTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Clock.systemUTC());
-        RestAssured.port = server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
 
     @Test
     void twoHundredConcurrentCreatesWithOneKeyMakeOneCallOff() throws Exception {
-        String token = server.token("991825827", "skymarked:buyer");
+        String token = SERVER.server().token("991825827", "skymarked:buyer");
         given().auth().oauth2(token).post("/v1/frameworks/oslo-digitale-tjenester-2/accessions").then().statusCode(201);
         String body = "{\"frameworkId\": \"oslo-digitale-tjenester-2\", \"lotId\": \"skyteknologier\", \"title\": \"Migrering\","
                 + " \"needDescription\": \"Flytte fagsystem\", \"estimatedHours\": [{\"roleId\": \"CLOUD_ENGINEER\", \"hours\": \"80\"}]}";
@@ -63,7 +49,7 @@ class IdempotencyConcurrencyTest {
         pool.shutdown();
         assertThat("every request got the same 201 and id: " + answers, answers.size(), is(1));
         assertThat(answers.iterator().next().startsWith("201 "), is(true));
-        long rows = server.running().context().db().execute().get("select count(*) as n from call_off")
+        long rows = SERVER.server().running().context().db().execute().get("select count(*) as n from call_off")
                 .map(r -> r.column("n").get(Long.class)).orElseThrow();
         assertThat(rows, is(1L));
     }

@@ -17,7 +17,6 @@ import static org.hamcrest.Matchers.nullValue;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,26 +24,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import no.skymarked.Main;
-import no.skymarked.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CatalogueApiTest {
-    private static no.skymarked.TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Clock.systemUTC());
-        RestAssured.port = server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
 
     @Test
     void searchWithoutFiltersPagesThroughEveryActiveServiceOnce() {

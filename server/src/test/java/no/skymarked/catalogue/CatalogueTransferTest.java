@@ -14,26 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import no.skymarked.TestServer;
 import no.skymarked.shared.Json;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CatalogueTransferTest {
-    private static TestServer server;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
     private static String editor;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Clock.systemUTC());
-        RestAssured.port = server.port();
-        editor = server.token("983887457", "skymarked:editor");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
+        editor = SERVER.server().token("983887457", "skymarked:editor");
     }
 
     private static ObjectNode export() {
@@ -47,7 +39,7 @@ class CatalogueTransferTest {
 
     @Test
     void exportWritesTheEditorsFilesBackByteForByte() throws Exception {
-        Map<String, String> files = new CatalogueTransfer(server.running().context().db(), Clock.systemUTC()).export();
+        Map<String, String> files = new CatalogueTransfer(SERVER.server().running().context().db(), Clock.systemUTC()).export();
         for (String path : new String[] {"suppliers/fjordsky.json", "services/fjordsky/fjordsky-objektlagring.json",
                 "frameworks/oslo-digitale-tjenester-2.json"}) {
             assertThat(path, files.get(path), is(Files.readString(Path.of("../catalog-data").resolve(path))));

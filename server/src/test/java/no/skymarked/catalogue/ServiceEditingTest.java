@@ -11,30 +11,21 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import no.skymarked.TestServer;
 import no.skymarked.shared.Json;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ServiceEditingTest {
-    private static TestServer server;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
     private static String editor;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Clock.systemUTC());
-        RestAssured.port = server.port();
-        editor = server.token("983887457", "skymarked:editor");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
+        editor = SERVER.server().token("983887457", "skymarked:editor");
     }
 
     private static ObjectNode read(String id) {
@@ -134,6 +125,6 @@ class ServiceEditingTest {
         assertThat(given().queryParam("q", "passordhvelv").get("/v1/services").jsonPath().getList("items.id"),
                 not(hasItem("vaktbikkja-passordhvelv")));
         given().get("/v1/services/vaktbikkja-passordhvelv").then().statusCode(200).body("status", is("WITHDRAWN"));
-        given().auth().oauth2(server.token("983887457", "skymarked:buyer")).delete("/v1/services/samspill-epost").then().statusCode(403);
+        given().auth().oauth2(SERVER.server().token("983887457", "skymarked:buyer")).delete("/v1/services/samspill-epost").then().statusCode(403);
     }
 }

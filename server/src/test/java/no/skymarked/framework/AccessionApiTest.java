@@ -7,35 +7,26 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import io.restassured.RestAssured;
-import java.time.Clock;
 import java.util.List;
-import no.skymarked.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AccessionApiTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
     private static final String CLOUD = "cloud-infrastruktur-2026";
     private static final String DT2 = "oslo-digitale-tjenester-2";
     private static final String ANY_AGENCY = "991825827";
-    private static TestServer server;
     private static String eligible;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Clock.systemUTC());
-        RestAssured.port = server.port();
         eligible = given().get("/v1/frameworks/" + CLOUD).jsonPath().getString("eligibleAgencies[1]");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
     }
 
     @Test
     void buyerAccedesForItselfOnceAndSeesItsAccession() {
-        String token = server.token(eligible, "skymarked:buyer");
+        String token = SERVER.server().token(eligible, "skymarked:buyer");
         String id = given().auth().oauth2(token).contentType("application/json").body("{\"lots\": [\"iaas\"]}")
                 .post("/v1/frameworks/" + CLOUD + "/accessions").then().statusCode(201)
                 .body("agencyOrgNo", is(eligible)).body("lots", is(List.of("iaas"))).extract().jsonPath().getString("id");
@@ -46,27 +37,27 @@ class AccessionApiTest {
 
     @Test
     void anyAgencyMayAccedeWhenTheFrameworkNamesNone() {
-        given().auth().oauth2(server.token(ANY_AGENCY, "skymarked:buyer")).post("/v1/frameworks/" + DT2 + "/accessions")
+        given().auth().oauth2(SERVER.server().token(ANY_AGENCY, "skymarked:buyer")).post("/v1/frameworks/" + DT2 + "/accessions")
                 .then().statusCode(201).body("lots.size()", is(4));
     }
 
     @Test
     void agencyNotIdentifiedInTheNoticeIsRefused() {
-        given().auth().oauth2(server.token(ANY_AGENCY, "skymarked:buyer")).post("/v1/frameworks/" + CLOUD + "/accessions")
+        given().auth().oauth2(SERVER.server().token(ANY_AGENCY, "skymarked:buyer")).post("/v1/frameworks/" + CLOUD + "/accessions")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", is("/problems/agency-not-eligible"));
     }
 
     @Test
     void buyerMayNotAccedeForAnotherAgency() {
-        given().auth().oauth2(server.token(ANY_AGENCY, "skymarked:buyer")).contentType("application/json")
+        given().auth().oauth2(SERVER.server().token(ANY_AGENCY, "skymarked:buyer")).contentType("application/json")
                 .body("{\"agencyOrgNo\": \"" + eligible + "\"}").post("/v1/frameworks/" + CLOUD + "/accessions")
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
     void editorRegistersAnAccessionForANamedAgency() {
-        String editor = server.token("983887457", "skymarked:editor");
+        String editor = SERVER.server().token("983887457", "skymarked:editor");
         given().auth().oauth2(editor).post("/v1/frameworks/" + CLOUD + "/accessions").then().statusCode(422)
                 .body("errors[0].pointer", is("/agencyOrgNo"));
         given().auth().oauth2(editor).contentType("application/json").body("{\"agencyOrgNo\": \"123456789\"}")
@@ -80,7 +71,7 @@ class AccessionApiTest {
 
     @Test
     void badBodiesAndUnknownThingsAreProblems() {
-        String token = server.token(ANY_AGENCY, "skymarked:buyer");
+        String token = SERVER.server().token(ANY_AGENCY, "skymarked:buyer");
         given().auth().oauth2(token).contentType("application/json").body("{\"lots\": [\"no-such-lot\"]}")
                 .post("/v1/frameworks/" + DT2 + "/accessions").then().statusCode(422)
                 .body("type", is("/problems/lot-unknown")).body("errors[0].pointer", is("/lots/0"));
