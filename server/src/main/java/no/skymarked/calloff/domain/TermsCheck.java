@@ -1,0 +1,131 @@
+package no.skymarked.calloff.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Checks of what a buyer publishes for a mini-competition (domain rules §1.4 M2/M4, §1.10, §3.1, E26, E27, E31).
+ * Every problem is reported, each with the JSON pointer of the field it concerns.
+ */
+public final class TermsCheck {
+    public static final String CRITERION_NOT_IN_FRAMEWORK = "CRITERION_NOT_IN_FRAMEWORK";
+    public static final String DUPLICATE_CRITERION = "DUPLICATE_CRITERION";
+    public static final String WEIGHT_OUT_OF_RANGE = "WEIGHT_OUT_OF_RANGE";
+    public static final String WEIGHTS_NOT_100_PERCENT = "WEIGHTS_NOT_100_PERCENT";
+    public static final String PRICE_CRITERION_REQUIRED = "PRICE_CRITERION_REQUIRED";
+    public static final String ENVIRONMENT_BELOW_30_PERCENT = "ENVIRONMENT_BELOW_30_PERCENT";
+    public static final String DEADLINE_IN_PAST = "DEADLINE_IN_PAST";
+    public static final String DEADLINE_TOO_SHORT = "DEADLINE_TOO_SHORT";
+    public static final String DEADLINE_IN_DST_GAP = "DEADLINE_IN_DST_GAP";
+    public static final String DEADLINE_AMBIGUOUS = "DEADLINE_AMBIGUOUS";
+
+    /** FOA § 7-9 (2): climate and environment weighted at least 30 %. */
+    public static final BigDecimal MIN_ENVIRONMENT_WEIGHT = new BigDecimal("0.30");
+
+    /** A criterion as the buyer chose it: the framework criterion's id and a weight (null when not given). */
+    public record Choice(String criterionId, BigDecimal weight) {
+    }
+
+    /** The chosen criteria with their framework types, and every problem found. */
+    public record Checked(List<WeightedCriterion> criteria, List<Violation> violations) {
+    }
+
+    private TermsCheck() {
+    }
+
+    /**
+     * Criteria must be the framework's, each once, with weights inside the framework's ranges, summing to exactly
+     * 1; the price criterion is required when the framework has one (the server scores price), and when the
+     * framework weights the environment, the environment criteria together keep at least 30 % (§ 7-9, inherited).
+     */
+    public static Checked criteria(List<AwardCriterion> framework, List<Choice> chosen) {
+        Map<String, AwardCriterion> byId = framework.stream().collect(Collectors.toMap(AwardCriterion::id, Function.identity()));
+        List<Violation> violations = new ArrayList<>();
+        List<WeightedCriterion> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < chosen.size(); i++) {
+            Choice c = chosen.get(i);
+            String at = "/criteria/" + i;
+            AwardCriterion fc = byId.get(c.criterionId());
+            if (fc == null) {
+                violations.add(new Violation(at + "/criterionId", CRITERION_NOT_IN_FRAMEWORK, "'" + c.criterionId()
+                        + "' is not an award criterion of the framework; allowed: " + byId.keySet().stream().sorted().toList()));
+                continue;
+            }
+            if (!seen.add(fc.id())) {
+                violations.add(new Violation(at + "/criterionId", DUPLICATE_CRITERION, "'" + fc.id() + "' is given more than once"));
+                continue;
+            }
+            if (c.weight() == null) {
+                continue;  // reported by the reader of the body
+            }
+            if (c.weight().compareTo(fc.minWeight()) < 0 || c.weight().compareTo(fc.maxWeight()) > 0) {
+                violations.add(new Violation(at + "/weight", WEIGHT_OUT_OF_RANGE, "weight " + c.weight().toPlainString()
+                        + " of '" + fc.id() + "' is outside the framework's range " + fc.minWeight().toPlainString()
+                        + " to " + fc.maxWeight().toPlainString()));
+            }
+            sum = sum.add(c.weight());
+            out.add(new WeightedCriterion(fc.id(), fc.type(), c.weight()));
+        }
+        boolean complete = out.size() == chosen.size();
+        if (complete && !chosen.isEmpty() && sum.compareTo(BigDecimal.ONE) != 0) {
+            violations.add(new Violation("/criteria", WEIGHTS_NOT_100_PERCENT, "the weights sum to "
+                    + sum.toPlainString() + ", not exactly 1 (100 %)"));
+        }
+        boolean frameworkPrices = framework.stream().anyMatch(f -> f.type() == CriterionType.PRICE);
+        if (frameworkPrices && complete && out.stream().noneMatch(w -> w.type() == CriterionType.PRICE)) {
+            violations.add(new Violation("/criteria", PRICE_CRITERION_REQUIRED, "the framework's price criterion must be used"));
+        }
+        boolean frameworkWeighsEnvironment = framework.stream().anyMatch(f -> f.type() == CriterionType.ENVIRONMENT);
+        BigDecimal environment = out.stream().filter(w -> w.type() == CriterionType.ENVIRONMENT)
+                .map(WeightedCriterion::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (frameworkWeighsEnvironment && complete && environment.compareTo(MIN_ENVIRONMENT_WEIGHT) < 0) {
+            violations.add(new Violation("/criteria", ENVIRONMENT_BELOW_30_PERCENT, "climate and environment are weighted "
+                    + environment.toPlainString() + "; at least 0.30 is required (FOA § 7-9)"));
+        }
+        return new Checked(out, violations);
+    }
+
+    /**
+     * The deadline must lie in the future and its Europe/Oslo date must be at least {@code minWorkingDays} working
+     * days after today's (the day of publication is not counted).
+     */
+    public static Optional<Violation> deadline(Instant deadline, Instant now, int minWorkingDays, WorkingDayCalendar calendar) {
+        if (!deadline.isAfter(now)) {
+            return Optional.of(new Violation("/tenderDeadline", DEADLINE_IN_PAST, "the tender deadline " + deadline
+                    + " is not in the future (now " + now + ")"));
+        }
+        LocalDate earliest = calendar.addWorkingDays(now.atZone(WorkingDayCalendar.OSLO).toLocalDate(), minWorkingDays);
+        if (deadline.atZone(WorkingDayCalendar.OSLO).toLocalDate().isBefore(earliest)) {
+            return Optional.of(new Violation("/tenderDeadline", DEADLINE_TOO_SHORT, "the framework requires at least "
+                    + minWorkingDays + " working days for tenders: the deadline may be on " + earliest
+                    + " (Europe/Oslo) at the earliest"));
+        }
+        return Optional.empty();
+    }
+
+    /** A wall-clock time in Europe/Oslo that does not exist (spring-forward gap) or exists twice (autumn overlap). */
+    public static Optional<Violation> localTimeProblem(LocalDateTime local) {
+        ZoneOffsetTransition t = WorkingDayCalendar.OSLO.getRules().getTransition(local);
+        if (t == null) {
+            return Optional.empty();
+        }
+        return Optional.of(t.isGap()
+                ? new Violation("/tenderDeadline", DEADLINE_IN_DST_GAP, local + " does not exist in Europe/Oslo (the clocks"
+                        + " go forward from " + t.getDateTimeBefore().toLocalTime() + " to " + t.getDateTimeAfter().toLocalTime() + ")")
+                : new Violation("/tenderDeadline", DEADLINE_AMBIGUOUS, local + " occurs twice in Europe/Oslo (the clocks go"
+                        + " back); give the deadline with its UTC offset"));
+    }
+}

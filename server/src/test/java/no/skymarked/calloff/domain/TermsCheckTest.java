@@ -1,0 +1,89 @@
+package no.skymarked.calloff.domain;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Publication checks: framework criteria and ranges (E26), 100 % (E27), § 7-9, deadlines (E31). */
+class TermsCheckTest {
+    private static final List<AwardCriterion> DT2 = List.of(
+            new AwardCriterion("price", CriterionType.PRICE, new BigDecimal("0.20"), new BigDecimal("0.40")),
+            new AwardCriterion("quality", CriterionType.QUALITY, new BigDecimal("0.20"), new BigDecimal("0.50")),
+            new AwardCriterion("competence", CriterionType.COMPETENCE, new BigDecimal("0.20"), new BigDecimal("0.40")),
+            new AwardCriterion("environment", CriterionType.ENVIRONMENT, new BigDecimal("0.30"), new BigDecimal("0.50")));
+    private static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar();
+
+    private static TermsCheck.Choice c(String id, String weight) {
+        return new TermsCheck.Choice(id, new BigDecimal(weight));
+    }
+
+    private static List<String> codes(TermsCheck.Checked checked) {
+        return checked.violations().stream().map(Violation::code).toList();
+    }
+
+    @Test
+    void aSubsetOfTheFrameworkCriteriaWithinRangesSummingToOneIsAccepted() {
+        TermsCheck.Checked ok = TermsCheck.criteria(DT2, List.of(c("price", "0.20"), c("quality", "0.50"), c("environment", "0.30")));
+        assertThat(ok.violations(), is(empty()));
+        assertThat(ok.criteria().stream().map(WeightedCriterion::type).toList(),
+                contains(CriterionType.PRICE, CriterionType.QUALITY, CriterionType.ENVIRONMENT));
+    }
+
+    @Test
+    void anInventedCriterionIsBlocked() {
+        TermsCheck.Checked r = TermsCheck.criteria(DT2, List.of(c("price", "0.30"), c("innovation", "0.40"), c("environment", "0.30")));
+        assertThat(codes(r), contains(TermsCheck.CRITERION_NOT_IN_FRAMEWORK));
+        assertThat(r.violations().get(0).pointer(), is("/criteria/1/criterionId"));
+    }
+
+    @Test
+    void weightsOutsideTheRangesAndNotSummingToOneAreEachReported() {
+        TermsCheck.Checked r = TermsCheck.criteria(DT2, List.of(c("price", "0.45"), c("quality", "0.30"), c("environment", "0.30")));
+        assertThat(codes(r), contains(TermsCheck.WEIGHT_OUT_OF_RANGE, TermsCheck.WEIGHTS_NOT_100_PERCENT));
+        assertThat(r.violations().get(0).pointer(), is("/criteria/0/weight"));
+        assertThat(codes(TermsCheck.criteria(DT2, List.of(c("price", "0.3333"), c("quality", "0.3333"), c("environment", "0.3333")))),
+                contains(TermsCheck.WEIGHTS_NOT_100_PERCENT));
+    }
+
+    @Test
+    void environmentBelowThirtyPercentAndMissingPriceAreBlocked() {
+        assertThat(codes(TermsCheck.criteria(DT2, List.of(c("price", "0.40"), c("quality", "0.30"), c("competence", "0.30")))),
+                contains(TermsCheck.ENVIRONMENT_BELOW_30_PERCENT));
+        assertThat(codes(TermsCheck.criteria(DT2, List.of(c("quality", "0.50"), c("environment", "0.50")))),
+                contains(TermsCheck.PRICE_CRITERION_REQUIRED));
+        assertThat(codes(TermsCheck.criteria(DT2, List.of(c("price", "0.20"), c("price", "0.20")))),
+                contains(TermsCheck.DUPLICATE_CRITERION));
+    }
+
+    @Test
+    void theDeadlineMustBeInTheFutureAndAtLeastTheFrameworkMinimumOfWorkingDays() {
+        Instant now = Instant.parse("2026-12-01T09:00:00Z");  // Tuesday 10:00 in Oslo
+        assertThat(TermsCheck.deadline(now, now, 5, CALENDAR).map(Violation::code), is(Optional.of(TermsCheck.DEADLINE_IN_PAST)));
+        assertThat(TermsCheck.deadline(now.minusSeconds(1), now, 5, CALENDAR).map(Violation::code), is(Optional.of(TermsCheck.DEADLINE_IN_PAST)));
+        // five working days after Tuesday 1 December: Tuesday 8 December
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-07T11:00:00Z"), now, 5, CALENDAR).map(Violation::code),
+                is(Optional.of(TermsCheck.DEADLINE_TOO_SHORT)));
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-08T11:00:00Z"), now, 5, CALENDAR), is(Optional.empty()));
+        // over Christmas: 22 Dec + 5 working days skips 25/26 Dec and the weekend -> 30 Dec
+        Instant dec22 = Instant.parse("2026-12-22T09:00:00Z");
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-29T11:00:00Z"), dec22, 5, CALENDAR).isPresent(), is(true));
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-30T11:00:00Z"), dec22, 5, CALENDAR), is(Optional.empty()));
+    }
+
+    @Test
+    void aLocalDeadlineInTheSpringGapOrTheAutumnOverlapIsRefused() {
+        assertThat(TermsCheck.localTimeProblem(LocalDateTime.parse("2027-03-28T02:30")).map(Violation::code),
+                is(Optional.of(TermsCheck.DEADLINE_IN_DST_GAP)));
+        assertThat(TermsCheck.localTimeProblem(LocalDateTime.parse("2027-10-31T02:30")).map(Violation::code),
+                is(Optional.of(TermsCheck.DEADLINE_AMBIGUOUS)));
+        assertThat(TermsCheck.localTimeProblem(LocalDateTime.parse("2027-03-29T12:00")), is(Optional.empty()));
+    }
+}
