@@ -4,15 +4,19 @@ import io.helidon.dbclient.DbClient;
 import java.time.Clock;
 import no.skymarked.auth.TokenVerifier;
 import no.skymarked.calloff.CallOffs;
+import no.skymarked.calloff.MiniCompetitions;
 import no.skymarked.framework.AccessionRepository;
 import no.skymarked.catalogue.CatalogueRepository;
 
 /** What the features share: the database, its repositories and the one clock. Tests swap parts. */
 public record AppContext(DbClient db, Clock clock, CatalogueRepository catalogue, AccessionRepository accessions,
-                         CallOffs callOffs, TokenVerifier tokens) {
-    public static AppContext create(DbClient db, Clock clock, TokenVerifier tokens) {
+                         CallOffs callOffs, MiniCompetitions competitions, TokenVerifier tokens) {
+    /** {@code tenderKeyDir} holds the key that seals tenders (made at first start). */
+    public static AppContext create(DbClient db, Clock clock, TokenVerifier tokens, java.nio.file.Path tenderKeyDir) {
         CatalogueRepository catalogue = new CatalogueRepository(db);
         AccessionRepository accessions = new AccessionRepository(db);
-        return new AppContext(db, clock, catalogue, accessions, new CallOffs(db, catalogue, accessions, clock), tokens);
+        CallOffs callOffs = new CallOffs(db, catalogue, accessions, clock);
+        return new AppContext(db, clock, catalogue, accessions, callOffs,
+                MiniCompetitions.create(callOffs, catalogue, tenderKeyDir, clock), tokens);
     }
 }

@@ -76,7 +76,8 @@ public final class Main {
         Path dataDir = dataDir(config);
         TokenVerifier verifier = AuthSettings.from(config).verifier(dataDir, clock);
         DbClient db = Database.open(settings);
-        AppContext context = AppContext.create(db, clock, verifier);
+        Path tenderKeys = Path.of(config.get("skymarked.tenders.key.dir").asString().orElse(dataDir.resolve("tender-keys").toString()));
+        AppContext context = AppContext.create(db, clock, verifier, tenderKeys);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
@@ -89,7 +90,7 @@ public final class Main {
                 server.port(), (System.nanoTime() - started) / 1_000_000, settings.isPostgres() ? "PostgreSQL" : "H2"));
         java.time.Duration lapsePeriod = config.get("skymarked.calloffs.lapse.period").as(java.time.Duration.class)
                 .orElse(java.time.Duration.ofSeconds(30));
-        return new Running(server, context, new LapseScheduler(context.callOffs(), clock, lapsePeriod));
+        return new Running(server, context, new LapseScheduler(context.callOffs(), context.competitions(), clock, lapsePeriod));
     }
 
     private static Path dataDir(Config config) {
@@ -114,7 +115,8 @@ public final class Main {
                 .register(new no.skymarked.catalogue.CatalogueTransferHttpService(
                         new no.skymarked.catalogue.CatalogueTransfer(context.db(), context.clock())))
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
-                .register(new CallOffHttpService(context.callOffs()));
+                .register(new CallOffHttpService(context.callOffs(), context.competitions()))
+                .register(new no.skymarked.calloff.CompetitionHttpService(context.competitions()));
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());
         SwaggerUi.register(routing);
         ProblemHandlers.notFoundFallback(routing);

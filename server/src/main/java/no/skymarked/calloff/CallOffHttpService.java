@@ -27,9 +27,11 @@ import no.skymarked.shared.QueryParams;
 public final class CallOffHttpService implements HttpService {
     private static final Access.Rule PARTIES = Access.Rule.anyOf(Role.BUYER, Role.SUPPLIER, Role.AUDITOR);
     private final CallOffs callOffs;
+    private final MiniCompetitions competitions;
 
-    public CallOffHttpService(CallOffs callOffs) {
+    public CallOffHttpService(CallOffs callOffs, MiniCompetitions competitions) {
         this.callOffs = callOffs;
+        this.competitions = competitions;
     }
 
     @Override
@@ -143,8 +145,15 @@ public final class CallOffHttpService implements HttpService {
         String id = Http.pathParam(req, "callOffId");
         callOffs.refresh(id);
         CallOffs.Loaded c = callOffs.load(callOffs.store().db().execute(), id);
+        if ("TENDERING".equals(c.row().status())) {
+            competitions.refresh(id);  // a passed tender deadline closes the competition first
+            c = callOffs.load(callOffs.store().db().execute(), id);
+        }
         boolean buyer = caller.actsFor(Role.BUYER, c.row().buyerOrgNo());
-        boolean offered = caller.has(Role.SUPPLIER) && c.offers().stream().anyMatch(o -> o.offer().orgNo().equals(caller.orgNo()));
+        boolean invited = caller.has(Role.SUPPLIER) && competitions.store().parties(callOffs.store().db().execute(), id).stream()
+                .anyMatch(p -> p.orgNo().equals(caller.orgNo()) && "INVITED".equals(p.status()));
+        boolean offered = invited
+                || caller.has(Role.SUPPLIER) && c.offers().stream().anyMatch(o -> o.offer().orgNo().equals(caller.orgNo()));
         boolean allowed = caller.has(Role.AUDITOR) || buyer || (!protocolOnly && offered);
         if (!allowed) {
             if (protocolOnly && offered) {

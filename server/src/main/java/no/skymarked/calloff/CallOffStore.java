@@ -34,7 +34,7 @@ final class CallOffStore {
     /** A stored call-off: the accepted request and what has happened since. */
     record Row(String id, String buyerOrgNo, String frameworkId, String lotId, JsonNode document, BigDecimal totalHours,
                BigDecimal estimatedValue, String route, String status, String awardedOrgNo, BigDecimal agreedValue,
-               Instant createdAt, int version) {
+               Instant createdAt, int version, JsonNode competition, Instant tenderDeadline) {
     }
 
     /** An offer with what the domain does not keep: when and why it was answered. */
@@ -68,7 +68,10 @@ final class CallOffStore {
             params.add(buyerOrgNo);
         }
         if (supplierOrgNo != null) {
-            sql.append(" and exists (select 1 from offer o where o.call_off_id = c.id and o.supplier_org_no = ?)");
+            sql.append(" and (exists (select 1 from offer o where o.call_off_id = c.id and o.supplier_org_no = ?)"
+                    + " or exists (select 1 from competition_party p where p.call_off_id = c.id and p.supplier_org_no = ?"
+                    + " and p.status = 'INVITED'))");
+            params.add(supplierOrgNo);
             params.add(supplierOrgNo);
         }
         sql.append(" order by c.created_at desc, c.id limit ? offset ?");
@@ -84,7 +87,8 @@ final class CallOffStore {
     /** Ids of call-offs whose open offer's deadline has passed, for the lapse scheduler. */
     List<String> withLapsedOffers(Instant now) {
         List<String> ids = new ArrayList<>();
-        try (Stream<DbRow> rows = db.execute().createQuery("select distinct call_off_id from offer where outcome = 'PENDING' and deadline < ?")
+        try (Stream<DbRow> rows = db.execute().createQuery("select distinct o.call_off_id from offer o join call_off c on c.id = o.call_off_id"
+                        + " where o.outcome = 'PENDING' and o.deadline < ? and c.status = 'OFFERED'")
                 .params(utc(now)).execute()) {
             rows.forEach(r -> ids.add(r.column("call_off_id").get(String.class)));
         }
@@ -151,14 +155,27 @@ final class CallOffStore {
                 .execute();
     }
 
+    /** Appends one event to the call-off's chain, after its last one; callers hold the call-off's row lock or version. */
+    ProtocolEvent record(DbExecute tx, String callOffId, Instant at, String actor, String type, JsonNode payload) {
+        ProtocolEvent last = tx.createGet("select seq, at, actor, type, payload, previous_hash, hash from protocol_event"
+                        + " where call_off_id = ? order by seq desc limit 1").params(callOffId).execute()
+                .map(CallOffStore::event).orElse(null);
+        ProtocolEvent next = no.skymarked.calloff.domain.ProtocolChain.next(last, at, actor, type, Json.text(payload));
+        appendEvent(tx, callOffId, next);
+        return next;
+    }
+
+    private static ProtocolEvent event(DbRow r) {
+        return new ProtocolEvent(r.column("seq").get(Long.class), Rows.instant(r, "at"), r.column("actor").get(String.class),
+                r.column("type").get(String.class), r.column("payload").get(String.class),
+                r.column("previous_hash").get(String.class), r.column("hash").get(String.class));
+    }
+
     List<ProtocolEvent> protocol(DbExecute exec, String callOffId) {
         List<ProtocolEvent> out = new ArrayList<>();
         try (Stream<DbRow> rows = exec.createQuery("select seq, at, actor, type, payload, previous_hash, hash from protocol_event"
                 + " where call_off_id = ? order by seq").params(callOffId).execute()) {
-            rows.forEach(r -> out.add(new ProtocolEvent(r.column("seq").get(Long.class),
-                    Rows.instant(r, "at"), r.column("actor").get(String.class),
-                    r.column("type").get(String.class), r.column("payload").get(String.class),
-                    r.column("previous_hash").get(String.class), r.column("hash").get(String.class))));
+            rows.forEach(r -> out.add(event(r)));
         }
         return out;
     }
@@ -180,7 +197,7 @@ final class CallOffStore {
     }
 
     private static final String SELECT = "select id, buyer_org_no, framework_id, lot_id, document, total_hours, estimated_value,"
-            + " route, status, awarded_org_no, agreed_value, created_at, version from call_off";
+            + " route, status, awarded_org_no, agreed_value, created_at, version, competition, tender_deadline from call_off";
 
     private static Row read(DbRow r) {
         return new Row(r.column("id").get(String.class), r.column("buyer_org_no").get(String.class),
@@ -189,7 +206,8 @@ final class CallOffStore {
                 r.column("estimated_value").get(BigDecimal.class), r.column("route").get(String.class),
                 r.column("status").get(String.class), r.column("awarded_org_no").get(String.class),
                 r.column("agreed_value").get(BigDecimal.class), Rows.instant(r, "created_at"),
-                r.column("version").get(Integer.class));
+                r.column("version").get(Integer.class), Optional.ofNullable(r.column("competition").get(String.class)).map(Json::tree).orElse(null),
+                Rows.instant(r, "tender_deadline"));
     }
 
     static OffsetDateTime utc(Instant i) {

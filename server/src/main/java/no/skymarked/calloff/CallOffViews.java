@@ -33,6 +33,7 @@ final class CallOffViews {
             n.put("awardedSupplierOrgNo", r.awardedOrgNo());
             n.set("agreedValue", money(r.agreedValue()));
         }
+        CompetitionViews.addTo(n, r.competition());
         return n.put("createdAt", r.createdAt().toString()).put("version", r.version());
     }
 

@@ -141,7 +141,7 @@ public final class CallOffs {
                 status = statusOf(cascade);
             }
             store.insert(tx, new CallOffStore.Row(id, buyer.orgNo(), req.frameworkId(), req.lotId(), document,
-                    req.estimate().total(), estimatedValue, allowed.route().name(), status, null, null, now, 1));
+                    req.estimate().total(), estimatedValue, allowed.route().name(), status, null, null, now, 1, null, null));
             if (cascade != null) {
                 store.saveOffers(tx, id, cascade.offers(), List.of(), now, Map.of());
             }
@@ -175,6 +175,10 @@ public final class CallOffs {
         Instant now = clock.instant();
         ProblemException refusal = Tx.inTransaction(store.db(), tx -> {
             Loaded c = load(tx, callOffId);
+            if ("CANCELLED".equals(c.row().status()) || "CONTRACTED".equals(c.row().status())) {
+                return new ProblemException(409, "/problems/offer-closed", "Offer closed", "the call-off is "
+                        + c.row().status() + "; its offers are closed", List.of());
+            }
             var offer = c.cascade().offers().stream().filter(o -> o.id().equals(offerId) && o.orgNo().equals(supplier.orgNo()))
                     .findFirst().orElseThrow(() -> ProblemException.notFound("Offer", offerId));
             List<CascadeEvent> events = new ArrayList<>(((CascadeStep.Applied) c.cascade().lapse(now)).events());

@@ -7,9 +7,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Offer deadlines take effect when they pass, whether or not anyone calls: every {@code period} (30 seconds by
- * default, {@code skymarked.calloffs.lapse.period}) the call-offs with a lapsed open offer move on to the next
- * rank (reads apply the same check first).
+ * Deadlines take effect when they pass, whether or not anyone calls: every {@code period} (30 seconds by default,
+ * {@code skymarked.calloffs.lapse.period}) the call-offs with a lapsed open offer move on to the next rank, and
+ * mini-competitions whose tender deadline has passed close and open their tenders (reads apply the same checks first).
  */
 public final class LapseScheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LapseScheduler.class.getName());
@@ -19,11 +19,14 @@ public final class LapseScheduler implements AutoCloseable {
         return t;
     });
 
-    public LapseScheduler(CallOffs callOffs, java.time.Clock clock, java.time.Duration period) {
+    public LapseScheduler(CallOffs callOffs, MiniCompetitions competitions, java.time.Clock clock, java.time.Duration period) {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 for (String id : callOffs.store().withLapsedOffers(clock.instant())) {
                     callOffs.refresh(id);
+                }
+                for (String id : competitions.dueForOpening()) {
+                    competitions.refresh(id);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Applying lapsed offer deadlines failed; will try again", e);

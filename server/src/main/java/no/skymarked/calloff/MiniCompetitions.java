@@ -1,0 +1,426 @@
+package no.skymarked.calloff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import no.skymarked.auth.Principal;
+import no.skymarked.auth.Role;
+import no.skymarked.calloff.domain.Sealing;
+import no.skymarked.calloff.domain.TermsCheck;
+import no.skymarked.calloff.domain.Violation;
+import no.skymarked.calloff.domain.WorkingDayCalendar;
+import no.skymarked.catalogue.CatalogueRepository;
+import no.skymarked.shared.Json;
+import no.skymarked.shared.Problem;
+import no.skymarked.shared.ProblemException;
+import no.skymarked.shared.Tx;
+
+/**
+ * Mini-competition use cases up to the deadline (FOA § 26-3(4) a–c): publication with the invitation of the lot's
+ * suppliers, questions and answers, sealed tenders, and their opening when the deadline passes. Each runs in one
+ * transaction holding the call-off's row lock, and records what it did in the hash-chained protocol.
+ */
+public final class MiniCompetitions {
+    static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar();
+    private final CallOffStore calls;
+    private final CompetitionStore store;
+    private final CatalogueRepository catalogue;
+    private final TenderVault vault;
+    private final Clock clock;
+
+    MiniCompetitions(CallOffStore calls, CatalogueRepository catalogue, TenderVault vault, Clock clock) {
+        this.calls = calls;
+        this.store = new CompetitionStore(calls.db());
+        this.catalogue = catalogue;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    public static MiniCompetitions create(CallOffs callOffs, CatalogueRepository catalogue, java.nio.file.Path keyDir, Clock clock) {
+        return new MiniCompetitions(callOffs.store(), catalogue, TenderVault.loadOrCreate(keyDir), clock);
+    }
+
+    CompetitionStore store() {
+        return store;
+    }
+
+    DbClient db() {
+        return calls.db();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    TenderVault vault() {
+        return vault;
+    }
+
+    /** A result, or a refusal to send after the transaction committed what it recorded (e.g. a refused access). */
+    record Outcome<T>(T value, ProblemException refusal) {
+        static <T> Outcome<T> of(T value) {
+            return new Outcome<>(value, null);
+        }
+
+        static <T> Outcome<T> refused(ProblemException refusal) {
+            return new Outcome<>(null, refusal);
+        }
+
+        T get() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return value;
+        }
+    }
+
+    /** Runs {@code work} on the locked, freshly loaded call-off (deadlines applied first) in one transaction. */
+    <T> Outcome<T> locked(String callOffId, Function<Locked, Outcome<T>> work) {
+        return Tx.inTransaction(calls.db(), tx -> {
+            store.lock(tx, callOffId);
+            CompetitionState state = load(tx, callOffId);
+            if (openIfDue(tx, state)) {
+                state = load(tx, callOffId);
+            }
+            return work.apply(new Locked(tx, state, clock.instant()));
+        });
+    }
+
+    /** The transaction, the state and the instant a use case works with. */
+    record Locked(DbExecute tx, CompetitionState state, Instant now) {
+    }
+
+    CompetitionState load(DbExecute tx, String callOffId) {
+        CallOffStore.Row row = calls.find(tx, callOffId).orElseThrow(() -> ProblemException.notFound("Call-off", callOffId));
+        JsonNode framework = catalogue.framework(tx, row.frameworkId()).orElseThrow().document();
+        ObjectNode competition = row.competition() == null ? null : (ObjectNode) row.competition();
+        return new CompetitionState(row, framework, CascadeReplay.lot(framework, row.lotId()), competition,
+                store.parties(tx, callOffId));
+    }
+
+    CallOffStore.Row rowOf(DbExecute tx, String callOffId) {
+        return calls.find(tx, callOffId).orElseThrow();
+    }
+
+    void record(DbExecute tx, String callOffId, Instant at, String actor, String type, JsonNode payload) {
+        calls.record(tx, callOffId, at, actor, type, payload);
+    }
+
+    // ---- publication -------------------------------------------------------------------------------------
+
+    JsonNode publish(Principal buyer, String callOffId, CompetitionRequests.Publication p) {
+        return locked(callOffId, l -> {
+            CompetitionState s = l.state();
+            s.requireBuyer(buyer, "publish the mini-competition");
+            s.requireMiniCompetition();
+            s.requireStatus("publish", "DRAFT");
+            List<Violation> violations = new ArrayList<>();
+            TermsCheck.Checked checked = TermsCheck.criteria(s.frameworkCriteria(), p.criteria());
+            violations.addAll(checked.violations());
+            int minDays = s.framework().path("miniCompetitionMinDeadlineWorkingDays").asInt(5);
+            TermsCheck.deadline(p.tenderDeadline(), l.now(), minDays, CALENDAR).ifPresent(violations::add);
+            List<CompetitionStore.Party> parties = parties(s, p.exclusions(), violations);
+            refuseIfAny(violations, "/problems/invalid-publication");
+            if (parties.stream().noneMatch(x -> "INVITED".equals(x.status()))) {
+                throw no.skymarked.shared.Bodies.invalid("/problems/no-supplier-to-invite", "/excludedSuppliers",
+                        "every supplier of the lot is excluded; at least one must be invited");
+            }
+            ObjectNode c = Json.MAPPER.createObjectNode().put("publishedAt", l.now().toString())
+                    .put("tenderDeadline", p.tenderDeadline().toString());
+            ArrayNode criteria = c.putArray("criteria");
+            checked.criteria().forEach(w -> criteria.addObject().put("criterionId", w.id()).put("type", w.type().name())
+                    .put("weight", w.weight().toPlainString()));
+            c.put("priceModel", p.priceModel().name()).put("normalisation", p.normalisation().name());
+            c.set("tieBreak", Json.MAPPER.valueToTree(p.tieBreak()));
+            if (p.tiePrecisionDecimals() != null) {
+                c.put("tiePrecisionDecimals", p.tiePrecisionDecimals());
+            }
+            c.put("voluntaryStandstillDays", p.voluntaryStandstillDays());
+            if (p.documentedBudget() != null) {
+                c.set("documentedBudget", CallOffViews.money(p.documentedBudget()).put("documentedAt", l.now().toString()));
+            }
+            c.set("invitedSuppliers", Json.MAPPER.valueToTree(parties.stream().filter(x -> "INVITED".equals(x.status()))
+                    .map(CompetitionStore.Party::orgNo).toList()));
+            ArrayNode excludedView = c.putArray("excludedSuppliers");
+            parties.stream().filter(x -> "EXCLUDED".equals(x.status()))
+                    .forEach(x -> excludedView.addObject().put("orgNo", x.orgNo()).put("reason", x.reason()));
+            c.putArray("questions");
+            store.update(l.tx(), callOffId, "TENDERING", c, p.tenderDeadline(), null, null);
+            String actor = CallOffs.actor(buyer);
+            ObjectNode published = c.deepCopy();
+            published.remove("questions");
+            published.put("tenderDeadlineLocal", CallOffViews.oslo(p.tenderDeadline()));
+            record(l.tx(), callOffId, l.now(), actor, "COMPETITION_PUBLISHED", published);
+            for (CompetitionStore.Party party : parties) {
+                store.insertParty(l.tx(), callOffId, party);
+                ObjectNode payload = Json.MAPPER.createObjectNode().put("supplierOrgNo", party.orgNo());
+                if ("EXCLUDED".equals(party.status())) {
+                    payload.put("reason", party.reason());
+                    p.exclusions().stream().filter(e -> e.orgNo().equals(party.orgNo())).findFirst()
+                            .ifPresent(e -> payload.put("detail", e.detail()));
+                }
+                record(l.tx(), callOffId, l.now(), "system", "INVITED".equals(party.status()) ? "SUPPLIER_INVITED" : "SUPPLIER_EXCLUDED",
+                        payload);
+            }
+            return Outcome.of(CallOffViews.callOff(calls.find(l.tx(), callOffId).orElseThrow()));
+        }).get();
+    }
+
+    /** Every active supplier of the lot is invited unless excluded with a reason; suspended or terminated ones are excluded (E48). */
+    private static List<CompetitionStore.Party> parties(CompetitionState s, List<CompetitionRequests.Exclusion> exclusions,
+                                                        List<Violation> violations) {
+        Map<String, String> statusByOrg = new java.util.LinkedHashMap<>();
+        s.lot().path("suppliers").forEach(x -> statusByOrg.put(x.path("orgNo").asText(), x.path("status").asText()));
+        for (int i = 0; i < exclusions.size(); i++) {
+            String org = exclusions.get(i).orgNo();
+            if (!statusByOrg.containsKey(org)) {
+                violations.add(new Violation("/excludedSuppliers/" + i + "/orgNo", "SUPPLIER_NOT_IN_LOT",
+                        "supplier " + org + " is not in lot '" + s.row().lotId() + "'"));
+            }
+        }
+        List<CompetitionStore.Party> out = new ArrayList<>();
+        statusByOrg.forEach((org, status) -> {
+            var excluded = exclusions.stream().filter(e -> e.orgNo().equals(org)).findFirst();
+            if (!"ACTIVE".equals(status)) {
+                out.add(new CompetitionStore.Party(org, "EXCLUDED", "SUPPLIER_" + status));
+            } else if (excluded.isPresent()) {
+                out.add(new CompetitionStore.Party(org, "EXCLUDED", excluded.get().reason().name()));
+            } else {
+                out.add(new CompetitionStore.Party(org, "INVITED", null));
+            }
+        });
+        return out;
+    }
+
+    static void refuseIfAny(List<Violation> violations, String typeIfSeveral) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        List<Problem.FieldError> errors = violations.stream().map(v -> Problem.FieldError.pointer(v.pointer(), v.message())).toList();
+        boolean oneKind = violations.stream().map(Violation::code).distinct().count() == 1;
+        throw new ProblemException(422, oneKind ? "/problems/" + CallOffs.kebab(violations.get(0).code()) : typeIfSeveral,
+                "Refused", violations.size() + " problem(s): " + violations.get(0).pointer() + " " + violations.get(0).message(), errors);
+    }
+
+    // ---- questions and answers ---------------------------------------------------------------------------
+
+    JsonNode ask(Principal supplier, String callOffId, String text) {
+        return locked(callOffId, l -> {
+            CompetitionState s = l.state();
+            if (s.viewer(supplier) != CompetitionState.Viewer.INVITED_SUPPLIER) {
+                throw s.viewer(supplier) == CompetitionState.Viewer.NONE ? ProblemException.notFound("Call-off", callOffId)
+                        : new ProblemException(403, "/problems/forbidden", "Forbidden", "only invited suppliers ask questions", List.of());
+            }
+            requireOpenForTenders(s, l.now(), "ask questions");
+            ObjectNode c = s.copyOfCompetition();
+            ArrayNode questions = c.withArray("questions");
+            String id = "q" + (questions.size() + 1);
+            ObjectNode q = questions.addObject().put("id", id).put("askedBy", supplier.orgNo()).put("question", text)
+                    .put("askedAt", l.now().toString());
+            store.update(l.tx(), callOffId, s.status(), c, s.deadline(), null, null);
+            record(l.tx(), callOffId, l.now(), CallOffs.actor(supplier), "QUESTION_ASKED", q);
+            return Outcome.of(CompetitionViews.question(q, CompetitionState.Viewer.INVITED_SUPPLIER, supplier.orgNo()));
+        }).get();
+    }
+
+    JsonNode answer(Principal buyer, String callOffId, String questionId, String text) {
+        return locked(callOffId, l -> {
+            CompetitionState s = l.state();
+            s.requireBuyer(buyer, "answer questions");
+            requireOpenForTenders(s, l.now(), "answer questions");
+            ObjectNode c = s.copyOfCompetition();
+            ObjectNode q = null;
+            for (JsonNode each : c.withArray("questions")) {
+                if (each.path("id").asText().equals(questionId)) {
+                    q = (ObjectNode) each;
+                }
+            }
+            if (q == null) {
+                throw ProblemException.notFound("Question", questionId);
+            }
+            if (q.has("answer")) {
+                throw new ProblemException(409, "/problems/already-answered", "Already answered", "question " + questionId
+                        + " was answered at " + q.path("answeredAt").asText() + "; every invited supplier has seen it", List.of());
+            }
+            q.put("answer", text).put("answeredAt", l.now().toString());
+            store.update(l.tx(), callOffId, s.status(), c, s.deadline(), null, null);
+            record(l.tx(), callOffId, l.now(), CallOffs.actor(buyer), "QUESTION_ANSWERED",
+                    Json.MAPPER.createObjectNode().put("questionId", questionId).put("answer", text));
+            return Outcome.of(CompetitionViews.question(q, CompetitionState.Viewer.BUYER, buyer.orgNo()));
+        }).get();
+    }
+
+    /** The buyer and auditors see every question with its asker; invited suppliers every answer, askers anonymised, and their own. */
+    JsonNode questions(Principal caller, String callOffId) {
+        return locked(callOffId, l -> {
+            CompetitionState s = l.state();
+            CompetitionState.Viewer v = s.viewer(caller);
+            if (v == CompetitionState.Viewer.NONE || v == CompetitionState.Viewer.EDITOR) {
+                throw ProblemException.notFound("Call-off", callOffId);
+            }
+            ArrayNode items = Json.MAPPER.createArrayNode();
+            if (s.competition() != null) {
+                for (JsonNode q : s.competition().path("questions")) {
+                    boolean mine = q.path("askedBy").asText().equals(caller.orgNo());
+                    if (v != CompetitionState.Viewer.INVITED_SUPPLIER || q.has("answer") || mine) {
+                        items.add(CompetitionViews.question(q, v, caller.orgNo()));
+                    }
+                }
+            }
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.set("items", items);
+            return Outcome.<JsonNode>of(out);
+        }).get();
+    }
+
+    private static void requireOpenForTenders(CompetitionState s, Instant now, String what) {
+        s.requireMiniCompetition();
+        if ("DRAFT".equals(s.status())) {
+            throw new ProblemException(409, "/problems/not-published", "Not published", "the mini-competition is not published yet", List.of());
+        }
+        if (!"TENDERING".equals(s.status()) || !Sealing.receives(s.deadline(), now)) {
+            throw new ProblemException(409, "/problems/tender-deadline-passed", "Deadline passed", "cannot " + what + ": the tender"
+                    + " deadline " + s.deadline() + " (" + CallOffViews.oslo(s.deadline()) + " Europe/Oslo) has passed", List.of());
+        }
+    }
+
+    // ---- tenders -----------------------------------------------------------------------------------------
+
+    /** Submits or replaces the supplier's tender, sealed; answers the receipt and whether it was the first. */
+    Map.Entry<Boolean, JsonNode> submit(Principal supplier, String callOffId, String orgNo, CompetitionRequests.TenderBody body) {
+        requireOwnTender(supplier, orgNo);
+        return locked(callOffId, l -> {
+            CompetitionState s = l.state();
+            requireInvited(s, supplier);
+            ProblemException late = lateRefusal(l, supplier, "TENDER_SUBMISSION");
+            if (late != null) {
+                return Outcome.<Map.Entry<Boolean, JsonNode>>refused(late);
+            }
+            ObjectNode content = CompetitionRequests.checkTender(body, CallOffs.estimateOf(s.row().document()), s.frameworkRates(orgNo));
+            var existing = store.tender(l.tx(), callOffId, orgNo);
+            String ref = existing.map(CompetitionStore.StoredTender::tenderRef).orElse(UUID.randomUUID().toString());
+            TenderVault.Sealed sealed = vault.seal(boundTo(callOffId, orgNo, ref), Json.bytes(content));
+            int version = existing.map(t -> t.version() + 1).orElse(1);
+            var tender = new CompetitionStore.StoredTender(orgNo, ref, "SUBMITTED", version,
+                    existing.map(CompetitionStore.StoredTender::firstAt).orElse(l.now()), l.now(), sealed, sealed.sha256());
+            store.saveTender(l.tx(), callOffId, tender, existing.isPresent());
+            store.touch(l.tx(), callOffId);
+            record(l.tx(), callOffId, l.now(), "system", "TENDER_SUBMITTED", Json.MAPPER.createObjectNode().put("tenderRef", ref)
+                    .put("version", version).put("sealedContentSha256", sealed.sha256()));
+            return Outcome.of(Map.entry(existing.isEmpty(), CompetitionViews.receipt(callOffId, tender, s.deadline())));
+        }).get();
+    }
+
+    JsonNode withdraw(Principal supplier, String callOffId, String orgNo) {
+        requireOwnTender(supplier, orgNo);
+        return locked(callOffId, l -> {
+            CompetitionState s = l.state();
+            requireInvited(s, supplier);
+            ProblemException late = lateRefusal(l, supplier, "TENDER_WITHDRAWAL");
+            if (late != null) {
+                return Outcome.<JsonNode>refused(late);
+            }
+            var existing = store.tender(l.tx(), callOffId, orgNo).filter(CompetitionStore.StoredTender::submitted)
+                    .orElseThrow(() -> ProblemException.notFound("Tender of", orgNo));
+            var withdrawn = new CompetitionStore.StoredTender(orgNo, existing.tenderRef(), "WITHDRAWN", existing.version() + 1,
+                    existing.firstAt(), l.now(), null, null);
+            store.saveTender(l.tx(), callOffId, withdrawn, true);
+            store.touch(l.tx(), callOffId);
+            record(l.tx(), callOffId, l.now(), "system", "TENDER_WITHDRAWN", Json.MAPPER.createObjectNode()
+                    .put("tenderRef", existing.tenderRef()).put("version", withdrawn.version()));
+            return Outcome.of(CompetitionViews.receipt(callOffId, withdrawn, s.deadline()));
+        }).get();
+    }
+
+    private static void requireOwnTender(Principal supplier, String orgNo) {
+        if (!supplier.has(Role.SUPPLIER) || !orgNo.equals(supplier.orgNo())) {
+            throw new ProblemException(403, "/problems/forbidden", "Forbidden", "organisation " + supplier.orgNo()
+                    + " may submit or withdraw only its own tender (as supplier), not that of " + orgNo, List.of());
+        }
+    }
+
+    private static void requireInvited(CompetitionState s, Principal supplier) {
+        if (!s.invited(supplier.orgNo())) {
+            throw new ProblemException(403, "/problems/not-invited", "Not invited", "supplier " + supplier.orgNo()
+                    + " is not invited to this mini-competition", List.of());
+        }
+    }
+
+    /** A submission or withdrawal at or after the deadline is refused (E29) and the attempt is recorded. */
+    private ProblemException lateRefusal(Locked l, Principal supplier, String what) {
+        CompetitionState s = l.state();
+        if ("TENDERING".equals(s.status()) && Sealing.receives(s.deadline(), l.now())) {
+            return null;
+        }
+        if (s.deadline() != null && !Sealing.receives(s.deadline(), l.now())) {
+            record(l.tx(), s.id(), l.now(), CallOffs.actor(supplier), "LATE_TENDER_REFUSED", Json.MAPPER.createObjectNode()
+                    .put("attempt", what).put("supplierOrgNo", supplier.orgNo()).put("deadline", s.deadline().toString()));
+            store.touch(l.tx(), s.id());
+        }
+        try {
+            requireOpenForTenders(s, l.now(), "submit or withdraw a tender");
+        } catch (ProblemException e) {
+            return e;
+        }
+        return null;
+    }
+
+    static String boundTo(String callOffId, String orgNo, String tenderRef) {
+        return callOffId + "|" + orgNo + "|" + tenderRef;
+    }
+
+    /** The opened content of a tender (after the deadline only; the vault refuses before). */
+    ObjectNode open(CompetitionState s, CompetitionStore.StoredTender t, Instant now) {
+        return (ObjectNode) Json.tree(new String(vault.open(t.sealed(), boundTo(s.id(), t.orgNo(), t.tenderRef()), s.deadline(), now),
+                StandardCharsets.UTF_8));
+    }
+
+    // ---- opening at the deadline ---------------------------------------------------------------------------
+
+    /** Applies a passed tender deadline of one call-off (on every access, and by the scheduler). */
+    public void refresh(String callOffId) {
+        locked(callOffId, l -> Outcome.of(null));
+    }
+
+    public List<String> dueForOpening() {
+        return store.withPassedTenderDeadlines(clock.instant());
+    }
+
+    /**
+     * At the deadline the competition closes: with tenders it moves to EVALUATION and the protocol names who
+     * tendered (until then it held only anonymous receipts); with none it is UNSUCCESSFUL (E11).
+     */
+    private boolean openIfDue(DbExecute tx, CompetitionState s) {
+        Instant now = clock.instant();
+        if (!"TENDERING".equals(s.status()) || !Sealing.opened(s.deadline(), now)) {
+            return false;
+        }
+        List<CompetitionStore.StoredTender> tenders = store.tenders(tx, s.id());
+        ObjectNode payload = Json.MAPPER.createObjectNode().put("deadline", s.deadline().toString()).put("openedAt", now.toString());
+        ArrayNode list = payload.putArray("tenders");
+        for (CompetitionStore.StoredTender t : tenders) {
+            list.addObject().put("tenderRef", t.tenderRef()).put("supplierOrgNo", t.orgNo()).put("status", t.status())
+                    .put("version", t.version()).put("submittedAt", t.submittedAt().toString())
+                    .put("sealedContentSha256", t.sealedSha256());
+        }
+        boolean any = tenders.stream().anyMatch(CompetitionStore.StoredTender::submitted);
+        ObjectNode c = s.copyOfCompetition().put("openedAt", now.toString());
+        store.update(tx, s.id(), any ? "EVALUATION" : "UNSUCCESSFUL", c, s.deadline(), null, null);
+        record(tx, s.id(), now, "system", "TENDERS_OPENED", payload);
+        if (!any) {
+            record(tx, s.id(), now, "system", "NO_TENDERS_RECEIVED", Json.MAPPER.createObjectNode()
+                    .put("detail", "no tender by the deadline; the call-off is UNSUCCESSFUL (cancel or call off again with a longer deadline)"));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,142 @@
+package no.skymarked.calloff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import javax.crypto.spec.SecretKeySpec;
+import no.skymarked.calloff.domain.Sealing;
+
+/**
+ * Seals tender contents for the database: each tender is encrypted with its own AES-256-GCM key, bound to the
+ * call-off and supplier, and that key is wrapped with the server's RSA tender key (OAEP, SHA-256). Sealing needs
+ * only the public half; {@link #open} unwraps with the private half and refuses to before the tender deadline.
+ * The key pair is made at first start in {@code <data dir>/tender-keys/}; servers sharing a database must share
+ * that directory ({@code skymarked.tenders.key.dir}).
+ */
+final class TenderVault {
+    static final String FILE = "tender-key.pk8";
+    private static final OAEPParameterSpec OAEP = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
+            PSource.PSpecified.DEFAULT);
+    private static final String WRAP = "RSA/ECB/OAEPWithSHA-256AndMGF1Padding";
+    private final SecureRandom random = new SecureRandom();
+    private final PublicKey publicKey;
+    private final PrivateKey privateKey;
+
+    /** A sealed tender: the wrapped content key, the nonce and the ciphertext, each base64. */
+    record Sealed(String wrappedKey, String iv, String ciphertext) {
+        /** SHA-256 of the ciphertext: a receipt that reveals nothing of the content. */
+        String sha256() {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ciphertext.getBytes(StandardCharsets.US_ASCII)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Refusal to decrypt before the deadline. */
+    static final class StillSealed extends IllegalStateException {
+        StillSealed(Instant deadline) {
+            super("tenders stay sealed until " + deadline);
+        }
+    }
+
+    private TenderVault(PublicKey publicKey, PrivateKey privateKey) {
+        this.publicKey = publicKey;
+        this.privateKey = privateKey;
+    }
+
+    static TenderVault loadOrCreate(Path folder) {
+        Path file = folder.resolve(FILE);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(folder);
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(3072);
+                Path tmp = folder.resolve(FILE + ".tmp");
+                Files.writeString(tmp, Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()),
+                        StandardCharsets.US_ASCII);
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    Files.deleteIfExists(tmp);  // another server made it first
+                }
+            }
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(
+                    Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip())));
+            return new TenderVault(rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())), key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the tender key in " + folder, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the tender key " + file, e);
+        }
+    }
+
+    Sealed seal(String boundTo, byte[] content) {
+        try {
+            KeyGenerator aes = KeyGenerator.getInstance("AES");
+            aes.init(256, random);
+            SecretKey key = aes.generateKey();
+            byte[] iv = new byte[12];
+            random.nextBytes(iv);
+            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            gcm.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+            byte[] ciphertext = gcm.doFinal(content);
+            Cipher wrap = Cipher.getInstance(WRAP);
+            wrap.init(Cipher.WRAP_MODE, publicKey, OAEP);
+            Base64.Encoder b64 = Base64.getEncoder();
+            return new Sealed(b64.encodeToString(wrap.wrap(key)), b64.encodeToString(iv), b64.encodeToString(ciphertext));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal a tender", e);
+        }
+    }
+
+    byte[] open(Sealed sealed, String boundTo, Instant deadline, Instant now) {
+        if (!Sealing.opened(deadline, now)) {
+            throw new StillSealed(deadline);
+        }
+        try {
+            Base64.Decoder b64 = Base64.getDecoder();
+            Cipher unwrap = Cipher.getInstance(WRAP);
+            unwrap.init(Cipher.UNWRAP_MODE, privateKey, OAEP);
+            SecretKey key = (SecretKey) unwrap.unwrap(b64.decode(sealed.wrappedKey()), "AES", Cipher.SECRET_KEY);
+            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.getEncoded(), "AES"), new GCMParameterSpec(128, b64.decode(sealed.iv())));
+            gcm.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+            return gcm.doFinal(b64.decode(sealed.ciphertext()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a sealed tender could not be opened (wrong tender key, or the row was altered)", e);
+        }
+    }
+}

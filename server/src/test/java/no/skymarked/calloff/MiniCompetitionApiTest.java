@@ -1,0 +1,369 @@
+package no.skymarked.calloff;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import no.skymarked.MutableClock;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Mini-competitions over HTTP with a controlled clock: publication, questions, sealed tenders, evaluation, award, contract. */
+class MiniCompetitionApiTest {
+    static final String DT2 = "oslo-digitale-tjenester-2";
+    static final String LOT = "utviklingsmetodikk";
+    static final String A = "922000018";
+    static final String B = "922200009";
+    static final String C = "921900007";
+    static final String D = "922400008";
+    static final String E = "922100004";
+    static final String SECRET = "Vår hemmelige løsning med kvantekryptert skjemamotor";
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension(CLOCK);
+
+    @BeforeAll
+    static void start() {
+        given().auth().oauth2(buyer()).post("/v1/frameworks/" + DT2 + "/accessions").then().statusCode(201);
+    }
+
+    /** Tokens are made at the controlled clock's time, so they are valid however far a test moves it. */
+    static String buyer() {
+        return SERVER.server().token("991825827", "skymarked:buyer");
+    }
+
+    static String auditor() {
+        return SERVER.server().token("974760673", "skymarked:auditor");
+    }
+
+    static String editor() {
+        return SERVER.server().token("974760673", "skymarked:editor");
+    }
+
+    static String supplier(String orgNo) {
+        return SERVER.server().token(orgNo, "skymarked:supplier");
+    }
+
+    /** A call-off of 1000 architect hours: above the threshold, so a mini-competition in DRAFT. */
+    static String draft() {
+        Response r = given().auth().oauth2(buyer()).contentType("application/json").body("{\"frameworkId\": \"" + DT2 + "\","
+                + " \"lotId\": \"" + LOT + "\", \"title\": \"Ny saksbehandlingsløsning\", \"needDescription\": \"Arkitektur for ny løsning\","
+                + " \"estimatedHours\": [{\"roleId\": \"ARCHITECT\", \"hours\": \"1000\"}], \"requestedRoute\": \"MINI_COMPETITION\"}").post("/v1/call-offs");
+        r.then().statusCode(201);
+        assertThat(r.jsonPath().getString("status"), is("DRAFT"));
+        return r.jsonPath().getString("id");
+    }
+
+    static String terms(Instant deadline, String p, String q, String e, String model, String extra) {
+        return "{\"tenderDeadline\": \"" + deadline + "\", \"criteria\": [{\"criterionId\": \"price\", \"weight\": \"" + p + "\"},"
+                + " {\"criterionId\": \"quality\", \"weight\": \"" + q + "\"}, {\"criterionId\": \"environment\", \"weight\": \"" + e + "\"}],"
+                + " \"priceModel\": \"" + model + "\"" + extra + "}";
+    }
+
+    static Response publish(String id, String body) {
+        return given().auth().oauth2(buyer()).contentType("application/json").body(body).post("/v1/call-offs/" + id + "/publication");
+    }
+
+    static Instant inTwoWeeks() {
+        return CLOCK.instant().plus(Duration.ofDays(14));
+    }
+
+    static Response tender(String id, String orgNo, String rate) {
+        return given().auth().oauth2(supplier(orgNo)).contentType("application/json")
+                .body("{\"rates\": [{\"roleId\": \"ARCHITECT\", \"hourlyRate\": {\"amount\": \"" + rate + "\", \"currency\": \"NOK\"}}],"
+                        + " \"solutionDescription\": \"" + SECRET + " (" + orgNo + ")\"}")
+                .put("/v1/call-offs/" + id + "/tenders/" + orgNo);
+    }
+
+    static String scores(String org, String quality, String environment) {
+        return "{\"supplierOrgNo\": \"" + org + "\", \"scores\": [{\"criterionId\": \"quality\", \"score\": \"" + quality
+                + "\", \"reason\": \"Godt begrunnet løsning\"}, {\"criterionId\": \"environment\", \"score\": \"" + environment
+                + "\", \"reason\": \"Dokumentert miljøprofil\"}]}";
+    }
+
+    static Response evaluate(String id, String tenders) {
+        return given().auth().oauth2(buyer()).contentType("application/json").body("{\"tenders\": [" + tenders + "]}")
+                .put("/v1/call-offs/" + id + "/evaluation");
+    }
+
+    /** Published with the §3.4 tenders A, B, C (1.2 / 1.0 / 1.5 MNOK) submitted, and the deadline passed. */
+    static String opened(String p, String q, String e, String model, String extra) {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        publish(id, terms(deadline, p, q, e, model, extra)).then().statusCode(200);
+        tender(id, A, "1200.00").then().statusCode(201);
+        tender(id, B, "1000.00").then().statusCode(201);
+        tender(id, C, "1500.00").then().statusCode(201);
+        CLOCK.set(deadline);
+        return id;
+    }
+
+    @Test
+    void theSection34CompetitionRunsToAContractWithTheLinearTieBrokenByQualityPoints() {
+        String id = opened("0.20", "0.50", "0.30", "LINEAR", ", \"voluntaryStandstillDays\": 5");
+        JsonPath callOff = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id).jsonPath();
+        assertThat(callOff.getString("status"), is("EVALUATION"));
+        assertThat(callOff.getList("competition.invitedSuppliers"), containsInAnyOrder(A, B, C, D, E));
+        JsonPath result = evaluate(id, scores(A, "7", "6") + "," + scores(B, "5", "8") + "," + scores(C, "9", "9")).then()
+                .statusCode(200).header("ETag", "\"e1\"").extract().jsonPath();
+        assertThat(result.getList("ranking"), contains(C, A, B));
+        assertThat(result.getString("tenders.find { it.supplierOrgNo == '" + A + "' }.totalDisplay"), is("6.90"));
+        assertThat(result.getString("tenders.find { it.supplierOrgNo == '" + B + "' }.totalDisplay"), is("6.90"));
+        assertThat(result.getString("tenders.find { it.supplierOrgNo == '" + C + "' }.totalDisplay"), is("8.20"));
+        assertThat(result.getString("tenders.find { it.supplierOrgNo == '" + A + "' }.evaluatedPrice.amount"), is("1200000.00"));
+        assertThat(result.getList("ties[0].supplierOrgNos"), contains(A, B));
+        assertThat(result.getString("ties[0].resolvedBy"), is("HIGHER_QUALITY_POINTS"));
+        assertThat(result.getString("proposedWinnerOrgNo"), is(C));
+
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Best total\"}")
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/evidence-pending"));
+        JsonPath awarded = given().auth().oauth2(buyer()).contentType("application/json")
+                .body("{\"reasons\": \"Høyest poengsum på kvalitet og miljø\", \"evidenceReceived\": true}")
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(200).extract().jsonPath();
+        assertThat(awarded.getString("status"), is("AWARDED"));
+        assertThat(awarded.getString("awardedSupplierOrgNo"), is(C));
+        assertThat(awarded.getString("agreedValue.amount"), is("1500000.00"));
+
+        JsonPath notice = given().auth().oauth2(supplier(A)).get("/v1/call-offs/" + id + "/notices").jsonPath();
+        assertThat(notice.getList("items"), hasSize(1));
+        assertThat(notice.getString("items[0].winner.supplierOrgNo"), is(C));
+        assertThat(notice.getString("items[0].winner.totalDisplay"), is("8.20"));
+        assertThat(notice.getInt("items[0].yours.rank"), is(2));
+        assertThat(notice.getString("items[0].yours.totalDisplay"), is("6.90"));
+        assertThat(notice.getString("items[0].reasons"), containsString("kvalitet"));
+        assertThat(given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/notices").jsonPath().getList("items"), hasSize(3));
+        assertThat(given().auth().oauth2(supplier(D)).get("/v1/call-offs/" + id + "/notices").jsonPath().getList("items"), empty());
+
+        String contract = "{\"buyerSignedAt\": \"" + CLOCK.instant() + "\", \"supplierSignedAt\": \"" + CLOCK.instant() + "\"}";
+        given().auth().oauth2(buyer()).contentType("application/json").body(contract).post("/v1/call-offs/" + id + "/contract")
+                .then().statusCode(409).body("type", is("/problems/standstill-running"));
+        CLOCK.advance(Duration.ofDays(8));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"buyerSignedAt\": \"" + CLOCK.instant() + "\"}")
+                .post("/v1/call-offs/" + id + "/contract").then().statusCode(422).body("type", is("/problems/signature-missing"));
+        given().auth().oauth2(buyer()).contentType("application/json").body(contract).post("/v1/call-offs/" + id + "/contract")
+                .then().statusCode(200).body("status", is("CONTRACTED"));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reason\": \"for sent\"}")
+                .post("/v1/call-offs/" + id + "/cancellation").then().statusCode(409);
+
+        JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+        assertThat(protocol.getBoolean("verification.intact"), is(true));
+        assertThat(protocol.getList("events.type"), hasItem("TENDERS_OPENED"));
+        assertThat(protocol.getList("events.type"), hasItem("AWARD_DECIDED"));
+        assertThat(protocol.getList("events.type"), hasItem("CONTRACT_CONCLUDED"));
+    }
+
+    @Test
+    void everyReadPathForTendersIsSealedBeforeTheDeadlineAndAttemptsAreRecorded() throws Exception {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        publish(id, terms(deadline, "0.35", "0.35", "0.30", "PROPORTIONAL", "")).then().statusCode(200);
+        tender(id, A, "1200.00").then().statusCode(201);
+        for (String token : List.of(buyer(), auditor(), editor())) {
+            given().auth().oauth2(token).get("/v1/call-offs/" + id + "/tenders").then().statusCode(403).body("type", is("/problems/tenders-sealed"));
+            given().auth().oauth2(token).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(403)
+                    .body("type", is("/problems/tenders-sealed"));
+        }
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders/" + B).then().statusCode(403).body("type", is("/problems/tenders-sealed"));
+        given().auth().oauth2(supplier(B)).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(403);
+        JsonPath own = given().auth().oauth2(supplier(A)).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(200).extract().jsonPath();
+        assertThat(own.getBoolean("sealed"), is(true));
+        assertThat(own.getString("rates"), nullValue());
+        evaluate(id, scores(A, "5", "5")).then().statusCode(409).body("type", is("/problems/tenders-sealed"));
+
+        String protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").asString();
+        String export = given().auth().oauth2(auditor()).get("/v1/call-offs/" + id + "/export").asString();
+        String notices = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/notices").asString();
+        String callOff = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id).asString();
+        for (String read : List.of(protocol, export, notices, callOff)) {
+            assertThat(read, not(containsString(SECRET)));
+            assertThat(read, not(containsString("1200.00")));
+            assertThat(read, not(containsString("1200000")));
+        }
+        assertThat(JsonPath.from(export).getList("tenders"), empty());
+        assertThat(JsonPath.from(protocol).getList("events.type"), hasItem("SEALED_TENDER_ACCESS_REFUSED"));
+        assertThat(JsonPath.from(protocol).getList("events.findAll { it.type == 'SEALED_TENDER_ACCESS_REFUSED' }"), hasSize(8));
+
+        // the tender table holds ciphertext only
+        var settings = SERVER.server().database();
+        try (var c = java.sql.DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+             var st = c.createStatement();
+             var rs = st.executeQuery("select * from " + (settings.schema() == null ? "" : settings.schema() + ".")
+                     + "tender where call_off_id = '" + id + "'")) {
+            assertThat(rs.next(), is(true));
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.append(rs.getString(i)).append('|');
+            }
+            String ciphertext = rs.getString("ciphertext");
+            assertThat(row.toString(), not(containsString("Vår hemmelige")));
+            assertThat(row.toString(), not(containsString("1200.00")));
+            String decoded = new String(java.util.Base64.getDecoder().decode(ciphertext), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(decoded, not(containsString("hemmelige")));
+            assertThat(decoded, not(containsString("ARCHITECT")));
+        }
+
+        CLOCK.set(deadline);
+        JsonPath opened = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(200).extract().jsonPath();
+        assertThat(opened.getString("solutionDescription"), containsString(SECRET));
+        assertThat(opened.getString("evaluatedPrice.amount"), is("1200000.00"));
+        given().auth().oauth2(auditor()).get("/v1/call-offs/" + id + "/tenders").then().statusCode(200).body("items", hasSize(1));
+        given().auth().oauth2(editor()).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(403).body("type", is("/problems/forbidden"));
+        given().auth().oauth2(supplier(B)).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(403);
+    }
+
+    @Test
+    void aTenderOneSecondLateIsRefusedAndRecorded() {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        publish(id, terms(deadline, "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        CLOCK.set(deadline.minusSeconds(1));
+        tender(id, A, "1200.00").then().statusCode(201);
+        tender(id, A, "1100.00").then().statusCode(200).body("version", is(2));
+        tender(id, B, "1000.00").then().statusCode(201);
+        given().auth().oauth2(supplier(B)).delete("/v1/call-offs/" + id + "/tenders/" + B).then().statusCode(200).body("status", is("WITHDRAWN"));
+        CLOCK.set(deadline);
+        tender(id, C, "1500.00").then().statusCode(409).body("type", is("/problems/tender-deadline-passed"));
+        CLOCK.set(deadline.plusSeconds(1));
+        tender(id, A, "1000.00").then().statusCode(409).body("type", is("/problems/tender-deadline-passed"));
+        given().auth().oauth2(supplier(A)).delete("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(409);
+        JsonPath tenders = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders").jsonPath();
+        assertThat(tenders.getString("items.find { it.supplierOrgNo == '" + A + "' }.rates[0].hourlyRate.amount"), is("1100.00"));
+        assertThat(tenders.getString("items.find { it.supplierOrgNo == '" + B + "' }.status"), is("WITHDRAWN"));
+        JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+        assertThat(protocol.getList("events.findAll { it.type == 'LATE_TENDER_REFUSED' }"), hasSize(3));
+        assertThat(protocol.getList("events.find { it.type == 'TENDERS_OPENED' }.payload.tenders.supplierOrgNo"), containsInAnyOrder(A, B));
+    }
+
+    @Test
+    void publicationChecksTheFrameworkTermsAndListsEveryProblem() {
+        String id = draft();
+        publish(id, terms(inTwoWeeks(), "0.45", "0.50", "0.30", "LINEAR", "")).then().statusCode(422)
+                .body("type", is("/problems/invalid-publication"))
+                .body("errors.pointer", hasItem("/criteria/0/weight")).body("errors.pointer", hasItem("/criteria"));
+        publish(id, terms(inTwoWeeks(), "0.30", "0.30", "0.30", "LINEAR", "")).then().statusCode(422)
+                .body("type", is("/problems/weights-not-100-percent"));
+        publish(id, "{\"tenderDeadline\": \"" + inTwoWeeks() + "\", \"criteria\": [{\"criterionId\": \"price\", \"weight\": \"0.4\"},"
+                + " {\"criterionId\": \"beauty\", \"weight\": \"0.6\"}], \"priceModel\": \"LINEAR\"}").then().statusCode(422)
+                .body("errors.pointer", hasItem("/criteria/1/criterionId"));
+        publish(id, terms(CLOCK.instant().plus(Duration.ofDays(2)), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(422)
+                .body("type", is("/problems/deadline-too-short"));
+        publish(id, terms(CLOCK.instant().minusSeconds(1), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(422)
+                .body("type", is("/problems/deadline-in-past"));
+        publish(id, "{\"tenderDeadline\": \"2027-03-28T02:30\", \"criteria\": [{\"criterionId\": \"price\", \"weight\": \"0.35\"}],"
+                + " \"priceModel\": \"CHEAPEST\"}").then().statusCode(422)
+                .body("errors.pointer", hasItem("/tenderDeadline")).body("errors.pointer", hasItem("/priceModel"));
+        publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", ", \"excludedSuppliers\": [{\"orgNo\": \"" + D
+                + "\", \"reason\": \"CONFLICT_OF_INTEREST\", \"detail\": \"Eier av oppdragsgivers leverandør\"}]")).then().statusCode(200)
+                .body("status", is("TENDERING"));
+        JsonPath view = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id).jsonPath();
+        assertThat(view.getList("competition.invitedSuppliers"), not(hasItem(D)));
+        assertThat(view.getString("competition.excludedSuppliers[0].reason"), is("CONFLICT_OF_INTEREST"));
+        publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(409);
+        tender(id, D, "1000.00").then().statusCode(403).body("type", is("/problems/not-invited"));
+        tender(id, A, "1550.01").then().statusCode(422).body("type", is("/problems/rate-above-framework"))
+                .body("errors[0].pointer", is("/rates/0/hourlyRate/amount"));
+    }
+
+    @Test
+    void questionsAreAnsweredToEveryInvitedSupplierWithTheAskerAnonymised() {
+        String id = draft();
+        publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        String qid = given().auth().oauth2(supplier(A)).contentType("application/json").body("{\"question\": \"Kan vi bruke underleverandør?\"}")
+                .post("/v1/call-offs/" + id + "/questions").then().statusCode(201).extract().jsonPath().getString("id");
+        assertThat(given().auth().oauth2(supplier(B)).get("/v1/call-offs/" + id + "/questions").jsonPath().getList("items"), empty());
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/questions").then().body("items[0].askedBy", is(A));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"answer\": \"Ja, oppgi dem i tilbudet.\"}")
+                .post("/v1/call-offs/" + id + "/questions/" + qid + "/answer").then().statusCode(200);
+        JsonPath seenByB = given().auth().oauth2(supplier(B)).get("/v1/call-offs/" + id + "/questions").jsonPath();
+        assertThat(seenByB.getString("items[0].answer"), is("Ja, oppgi dem i tilbudet."));
+        assertThat(seenByB.getString("items[0].askedBy"), nullValue());
+        assertThat(seenByB.getBoolean("items[0].askedByYou"), is(false));
+        assertThat(given().auth().oauth2(supplier(A)).get("/v1/call-offs/" + id + "/questions").jsonPath().getBoolean("items[0].askedByYou"), is(true));
+        given().auth().oauth2(SERVER.server().token("889640782", "skymarked:supplier")).get("/v1/call-offs/" + id + "/questions")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void noTendersOrOnlyRejectedOnesMakeTheCallOffUnsuccessful() {
+        String none = draft();
+        Instant deadline = inTwoWeeks();
+        publish(none, terms(deadline, "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        CLOCK.set(deadline);
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + none).then().body("status", is("UNSUCCESSFUL"));
+
+        String rejected = opened("0.35", "0.35", "0.30", "LINEAR", "");
+        String rejection = ", \"rejection\": {\"ground\": \"SUBSTANTIAL_DEVIATION\", \"reason\": \"Forbehold mot kontraktsvilkårene\"}}";
+        evaluate(rejected, "{\"supplierOrgNo\": \"" + A + "\"" + rejection + ", {\"supplierOrgNo\": \"" + B + "\"" + rejection
+                + ", {\"supplierOrgNo\": \"" + C + "\", \"rejection\": {\"ground\": \"ABOVE_DOCUMENTED_BUDGET\", \"reason\": \"Over budsjett\"}}")
+                .then().statusCode(422).body("errors.pointer", hasItem("/tenders/2/rejection/ground"));
+        evaluate(rejected, "{\"supplierOrgNo\": \"" + A + "\"" + rejection + ", {\"supplierOrgNo\": \"" + B + "\"" + rejection
+                + ", {\"supplierOrgNo\": \"" + C + "\"" + rejection).then().statusCode(200);
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + rejected).then().body("status", is("UNSUCCESSFUL"));
+    }
+
+    @Test
+    void anEvaluationListsEveryMissingScoreAndIsReplacedOnlyWithIfMatch() {
+        String id = opened("0.35", "0.35", "0.30", "PROPORTIONAL", "");
+        evaluate(id, "{\"supplierOrgNo\": \"" + A + "\", \"scores\": [{\"criterionId\": \"quality\", \"score\": \"11\", \"reason\": \"x\"},"
+                + " {\"criterionId\": \"price\", \"score\": \"5\", \"reason\": \"x\"}]}").then().statusCode(422)
+                .body("errors.pointer", hasItem("/tenders/0/scores/0/score")).body("errors.pointer", hasItem("/tenders/0/scores/1/criterionId"))
+                .body("errors.pointer", hasItem("/tenders/0/scores")).body("errors.pointer", hasItem("/tenders"));
+        String all = scores(A, "7", "6") + "," + scores(B, "5", "8") + "," + scores(C, "9", "9");
+        evaluate(id, all).then().statusCode(200).body("proposedWinnerOrgNo", is(C))
+                .body("tenders.find { it.supplierOrgNo == '" + A + "' }.totalDisplay", is("7.17"));
+        evaluate(id, all).then().statusCode(428);
+        given().auth().oauth2(buyer()).header("If-Match", "\"e7\"").contentType("application/json").body("{\"tenders\": [" + all + "]}")
+                .put("/v1/call-offs/" + id + "/evaluation").then().statusCode(412);
+        given().auth().oauth2(buyer()).header("If-Match", "\"e1\"").contentType("application/json")
+                .body("{\"tenders\": [" + scores(A, "7", "6") + "," + scores(B, "5", "8") + "," + scores(C, "5", "5") + "]}")
+                .put("/v1/call-offs/" + id + "/evaluation").then().statusCode(200).body("version", is(2))
+                .body("proposedWinnerOrgNo", equalTo(B));
+    }
+
+    @Test
+    void aTieForFirstPlaceWithoutRulesNeedsADocumentedDecision() {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        publish(id, terms(deadline, "0.35", "0.35", "0.30", "LINEAR", ", \"tieBreak\": []")).then().statusCode(200);
+        tender(id, A, "1000.00").then().statusCode(201);
+        tender(id, B, "1000.00").then().statusCode(201);
+        CLOCK.set(deadline);
+        evaluate(id, scores(A, "6", "6") + "," + scores(B, "6", "6")).then().statusCode(200).body("tieForFirst", containsInAnyOrder(A, B));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Likt\", \"evidenceReceived\": true}")
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/tie-unresolved"));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Likt\", \"evidenceReceived\": true,"
+                + " \"tieDecision\": {\"winnerOrgNo\": \"" + B + "\", \"reason\": \"Loddtrekning med vitner 2026-12-15\"}}")
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(200).body("awardedSupplierOrgNo", is(B))
+                .body("award.tieDecision.winnerOrgNo", is(B));
+    }
+
+    @Test
+    void cancellationNeedsAReasonAndNotifiesTheInvitedSuppliers() {
+        String id = draft();
+        publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        given().auth().oauth2(buyer()).contentType("application/json").body("{}").post("/v1/call-offs/" + id + "/cancellation")
+                .then().statusCode(422).body("errors[0].pointer", is("/reason"));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reason\": \"Behovet falt bort etter omorganisering\"}")
+                .post("/v1/call-offs/" + id + "/cancellation").then().statusCode(200).body("status", is("CANCELLED"))
+                .body("cancellation.reason", containsString("omorganisering"));
+        given().auth().oauth2(supplier(E)).get("/v1/call-offs/" + id + "/notices").then().body("items[0].kind", is("CANCELLATION"));
+        tender(id, A, "1000.00").then().statusCode(409);
+        assertThat(Map.of("status", given().auth().oauth2(buyer()).get("/v1/call-offs/" + id).jsonPath().getString("status")),
+                is(Map.of("status", "CANCELLED")));
+    }
+}
