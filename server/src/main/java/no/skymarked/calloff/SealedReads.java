@@ -25,6 +25,7 @@ final class SealedReads {
         return competitions.locked(callOffId, l -> {
             CompetitionState s = l.state();
             CompetitionState.Viewer v = visible(s, caller);
+            s.requireMiniCompetition();
             boolean own = v == CompetitionState.Viewer.INVITED_SUPPLIER && caller.orgNo().equals(orgNo);
             if (!opened(s, l)) {
                 if (own) {
@@ -44,6 +45,7 @@ final class SealedReads {
         return competitions.locked(callOffId, l -> {
             CompetitionState s = l.state();
             CompetitionState.Viewer v = visible(s, caller);
+            s.requireMiniCompetition();
             boolean supplier = v == CompetitionState.Viewer.INVITED_SUPPLIER;
             if (!opened(s, l) && !supplier) {
                 return MiniCompetitions.Outcome.<JsonNode>refused(refuseSealed(l, caller, "list of tenders"));

@@ -77,7 +77,29 @@ class AccessMatrixTest {
             Map.entry("getFramework", publicRead(() -> "/v1/frameworks/" + frameworkId)),
             Map.entry("getFrameworkPriceLists", row("GET", () -> "/v1/frameworks/" + frameworkId + "/price-lists", null,
                     401, 200, 403, 200, 200, 200)),
-            Map.entry("getMe", row("GET", () -> "/v1/me", null, 401, 200, 200, 200, 200, 200)));
+            Map.entry("getMe", row("GET", () -> "/v1/me", null, 401, 200, 200, 200, 200, 200)),
+            // The matrix call-off is a direct award: competition steps are 409 for its buyer, hidden (404) from others.
+            Map.entry("publishCompetition", row("POST", () -> "/v1/call-offs/" + callOffId + "/publication", "{}", 401, 422, 422, 403, 403, 403)),
+            Map.entry("askQuestion", row("POST", () -> "/v1/call-offs/" + callOffId + "/questions", "{\"question\": \"?\"}",
+                    401, 403, 403, 404, 403, 403)),
+            Map.entry("listQuestions", row("GET", () -> "/v1/call-offs/" + callOffId + "/questions", null, 401, 200, 404, 404, 404, 200)),
+            Map.entry("answerQuestion", row("POST", () -> "/v1/call-offs/" + callOffId + "/questions/q1/answer", "{\"answer\": \"!\"}",
+                    401, 409, 404, 403, 403, 403)),
+            Map.entry("listTenders", row("GET", () -> "/v1/call-offs/" + callOffId + "/tenders", null, 401, 409, 404, 404, 409, 409)),
+            Map.entry("submitTender", row("PUT", () -> "/v1/call-offs/" + callOffId + "/tenders/" + supplierOrg, "{\"rates\": []}",
+                    401, 403, 403, 403, 403, 403)),
+            Map.entry("getTender", row("GET", () -> "/v1/call-offs/" + callOffId + "/tenders/" + supplierOrg, null, 401, 409, 404, 404, 409, 409)),
+            Map.entry("withdrawTender", row("DELETE", () -> "/v1/call-offs/" + callOffId + "/tenders/" + supplierOrg, null,
+                    401, 403, 403, 403, 403, 403)),
+            Map.entry("recordEvaluation", row("PUT", () -> "/v1/call-offs/" + callOffId + "/evaluation", "{\"tenders\": []}",
+                    401, 409, 404, 403, 403, 403)),
+            Map.entry("getEvaluation", row("GET", () -> "/v1/call-offs/" + callOffId + "/evaluation", null, 401, 404, 404, 404, 404, 404)),
+            Map.entry("awardCallOff", row("POST", () -> "/v1/call-offs/" + callOffId + "/award", "{\"reasons\": \"x\", \"evidenceReceived\": true}",
+                    401, 409, 404, 403, 403, 403)),
+            Map.entry("listNotices", row("GET", () -> "/v1/call-offs/" + callOffId + "/notices", null, 401, 200, 404, 404, 403, 200)),
+            Map.entry("concludeContract", row("POST", () -> "/v1/call-offs/" + callOffId + "/contract", "{}", 401, 409, 404, 403, 403, 403)),
+            Map.entry("cancelCallOff", row("POST", () -> "/v1/call-offs/" + callOffId + "/cancellation", "{}", 401, 422, 422, 403, 403, 403)),
+            Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)));
 
     private static Row publicRead(Supplier<String> path) {
         return row("GET", path, null, 200, 200, 200, 200, 200, 200);
