@@ -25,6 +25,7 @@ import no.skymarked.calloff.LapseScheduler;
 import no.skymarked.framework.FrameworkHttpService;
 import no.skymarked.shared.Database;
 import no.skymarked.web.ApiDocsService;
+import no.skymarked.web.DevClock;
 import no.skymarked.web.HealthService;
 import no.skymarked.web.ProblemHandlers;
 import no.skymarked.web.SwaggerUi;
@@ -71,10 +72,12 @@ public final class Main {
         return start(config, clock, Database.settings(config, dataDir(config)));
     }
 
-    public static Running start(Config config, Clock clock, Database.Settings settings) {
+    public static Running start(Config config, Clock realClock, Database.Settings settings) {
         long started = System.nanoTime();
+        Clock clock = config.get("skymarked.dev.clock.enabled").asBoolean().orElse(false) ? new DevClock(realClock) : realClock;
         Path dataDir = dataDir(config);
-        TokenVerifier verifier = AuthSettings.from(config).verifier(dataDir, clock);
+        // token expiry follows real time, also when the development clock has been moved
+        TokenVerifier verifier = AuthSettings.from(config).verifier(dataDir, realClock);
         DbClient db = Database.open(settings);
         Path tenderKeys = Path.of(config.get("skymarked.tenders.key.dir").asString().orElse(dataDir.resolve("tender-keys").toString()));
         AppContext context = AppContext.create(db, clock, verifier, tenderKeys);
@@ -117,6 +120,9 @@ public final class Main {
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
                 .register(new CallOffHttpService(context.callOffs(), context.competitions()))
                 .register(new no.skymarked.calloff.CompetitionHttpService(context.competitions()));
+        if (context.clock() instanceof DevClock devClock) {
+            routing.register(devClock);
+        }
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());
         SwaggerUi.register(routing);
         ProblemHandlers.notFoundFallback(routing);

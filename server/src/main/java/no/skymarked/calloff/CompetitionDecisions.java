@@ -177,8 +177,9 @@ final class CompetitionDecisions {
 
     JsonNode award(Principal buyer, String callOffId, JsonNode body) {
         BodyReader r = new BodyReader();
-        r.only(body, "", Set.of("reasons", "evidenceReceived", "tieDecision"));
+        r.only(body, "", Set.of("reasons", "evidenceReceived", "tieDecision", "abnormallyLowClarification"));
         String reasons = r.text(body, "", "reasons", 10_000, true);
+        String clarification = r.text(body, "", "abnormallyLowClarification", 10_000, false);
         Boolean evidence = r.bool(body, "", "evidenceReceived", false);
         JsonNode tie = body.path("tieDecision");
         String tieWinner = null;
@@ -220,6 +221,15 @@ final class CompetitionDecisions {
                 }
                 winner = view.path("proposedWinnerOrgNo").asText();
             }
+            boolean suspectedLow = false;
+            for (JsonNode f : view.path("flags")) {
+                suspectedLow |= "ABNORMALLY_LOW_SUSPECTED".equals(f.path("code").asText()) && winner.equals(f.path("supplierOrgNo").asText());
+            }
+            if (suspectedLow && clarification == null) {
+                throw Bodies.invalid("/problems/clarification-required", "/abnormallyLowClarification", "the tender of " + winner
+                        + " seems abnormally low: ask for a written explanation of its price and record your assessment of it"
+                        + " before the award (FOA § 24-9)");
+            }
             ObjectNode winnerTender = EvaluationViews.tenderOf(view, winner);
             BigDecimal value = new BigDecimal(winnerTender.path("evaluatedPrice").path("amount").asText());
             int standstillDays = s.competition().path("voluntaryStandstillDays").asInt(0);
@@ -231,6 +241,9 @@ final class CompetitionDecisions {
             award.set("agreedValue", CallOffViews.money(value));
             if (standstillEnd != null) {
                 award.put("standstillEndsAt", standstillEnd.toString()).put("standstillEndsAtLocal", CallOffViews.oslo(standstillEnd));
+            }
+            if (clarification != null) {
+                award.put("abnormallyLowClarification", clarification);
             }
             if (decidedWinner != null) {
                 award.putObject("tieDecision").put("winnerOrgNo", decidedWinner).put("reason", decidedReason);

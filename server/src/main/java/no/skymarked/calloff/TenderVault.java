@@ -59,9 +59,9 @@ final class TenderVault {
     }
 
     /** Refusal to decrypt before the deadline. */
-    static final class StillSealed extends IllegalStateException {
+    static final class StillSealed extends no.skymarked.shared.ProblemException {
         StillSealed(Instant deadline) {
-            super("tenders stay sealed until " + deadline);
+            super(409, "/problems/tenders-sealed", "Tenders sealed", "tenders stay sealed until " + deadline, java.util.List.of());
         }
     }
 

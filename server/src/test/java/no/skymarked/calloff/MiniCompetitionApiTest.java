@@ -366,4 +366,46 @@ class MiniCompetitionApiTest {
         assertThat(Map.of("status", given().auth().oauth2(buyer()).get("/v1/call-offs/" + id).jsonPath().getString("status")),
                 is(Map.of("status", "CANCELLED")));
     }
+    @Test
+    void anAbnormallyLowWinnerNeedsARecordedClarificationButIsNotRejected() {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        publish(id, terms(deadline, "0.40", "0.30", "0.30", "LINEAR", "")).then().statusCode(200);
+        tender(id, A, "1500.00").then().statusCode(201);
+        tender(id, B, "1450.00").then().statusCode(201);
+        tender(id, C, "600.00").then().statusCode(201);
+        CLOCK.set(deadline);
+        evaluate(id, scores(A, "6", "6") + "," + scores(B, "6", "6") + "," + scores(C, "6", "6")).then().statusCode(200)
+                .body("proposedWinnerOrgNo", is(C)).body("flags.code", hasItem("ABNORMALLY_LOW_SUSPECTED"));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Lavest pris\", \"evidenceReceived\": true}")
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/clarification-required"));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Lavest pris\", \"evidenceReceived\": true,"
+                + " \"abnormallyLowClarification\": \"Leverandøren dokumenterte ledig kapasitet og lave overheadkostnader\"}")
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(200).body("awardedSupplierOrgNo", is(C));
+    }
+
+    @Test
+    void theDeadlineClosesTheCompetitionWithoutAnyRequest() throws Exception {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        publish(id, terms(deadline, "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        tender(id, A, "1200.00").then().statusCode(201);
+        assertThat(given().auth().oauth2(supplier(A)).get("/v1/call-offs").jsonPath().getList("items.id"), hasItem(id));
+        CLOCK.set(deadline);
+        var settings = SERVER.server().database();
+        String status = null;
+        for (int i = 0; i < 50 && !"EVALUATION".equals(status); i++) {
+            Thread.sleep(100);
+            try (var c = java.sql.DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+                 var st = c.prepareStatement("select status from " + (settings.schema() == null ? "" : settings.schema() + ".")
+                         + "call_off where id = ?")) {
+                st.setString(1, id);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    status = rs.getString(1);
+                }
+            }
+        }
+        assertThat(status, is("EVALUATION"));
+    }
 }
