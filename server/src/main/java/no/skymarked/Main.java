@@ -113,8 +113,10 @@ public final class Main {
                 .register(new MeHttpService())
                 .register(new HealthService(context.db()))
                 .register(new CatalogueHttpService(context.catalogue(),
-                        new no.skymarked.catalogue.CatalogueEditing(context.db(), context.catalogue(), context.clock())))
-                .register(new FrameworkHttpService(context.catalogue()))
+                        new no.skymarked.catalogue.CatalogueEditing(context.db(), context.catalogue(), context.clock()),
+                        new no.skymarked.catalogue.SupplierEditing(context.db(), context.catalogue(), context.clock())))
+                .register(new FrameworkHttpService(context.catalogue(),
+                        new no.skymarked.catalogue.FrameworkEditing(context.db(), context.catalogue(), context.clock())))
                 .register(new no.skymarked.catalogue.CatalogueTransferHttpService(
                         new no.skymarked.catalogue.CatalogueTransfer(context.db(), context.clock())))
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))

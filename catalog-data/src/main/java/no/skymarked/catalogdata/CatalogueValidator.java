@@ -24,7 +24,14 @@ import java.util.Map;
  * ranks and roles of frameworks. Every problem is reported with the file and a JSON pointer, not just the first.
  */
 public final class CatalogueValidator {
-    static final ObjectMapper JSON = new ObjectMapper()
+    /** The file layout editors keep: one folder level for suppliers and frameworks, two for services; no {@code ..}. */
+    private static final java.util.regex.Pattern LAYOUT = java.util.regex.Pattern.compile(
+            "(suppliers|frameworks)/[a-z0-9][a-z0-9-]{0,78}[a-z0-9]\\.json|services/[a-z0-9][a-z0-9-]{0,78}[a-z0-9]/[a-z0-9][a-z0-9-]{0,78}[a-z0-9]\\.json");
+    /** Files nested deeper are refused as JSON; the schema validator's own parser stops at 500. */
+    static final int MAX_NESTING = 400;
+    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -60,23 +67,36 @@ public final class CatalogueValidator {
     }
 
     public Result validate(CatalogueBundle bundle) {
+        return validate(bundle, checked -> { });
+    }
+
+    /** As {@link #validate(CatalogueBundle)}, telling {@code progress} how many files it has checked, after each one. */
+    public Result validate(CatalogueBundle bundle, java.util.function.IntConsumer progress) {
+        int checked = 0;
         List<CatalogueProblem> problems = new ArrayList<>();
         Map<String, Entry> suppliers = new LinkedHashMap<>();
         Map<String, Entry> services = new LinkedHashMap<>();
         Map<String, Entry> frameworks = new LinkedHashMap<>();
         for (CatalogueFile file : bundle.files()) {
+            progress.accept(checked++);
             CatalogueFile.Kind kind = file.kind();
             if (kind == CatalogueFile.Kind.UNKNOWN) {
                 problems.add(new CatalogueProblem(file.path(), "",
                         "not a catalogue file: expected suppliers/*.json, services/<supplier>/*.json or frameworks/*.json"));
                 continue;
             }
+            if (!LAYOUT.matcher(file.path()).matches()) {
+                problems.add(new CatalogueProblem(file.path(), "", "file path must be suppliers/<slug>.json, frameworks/<id>.json"
+                        + " or services/<supplier slug>/<id>.json, in lower-case letters, digits and dashes"));
+                continue;
+            }
             JsonNode node;
             try {
                 node = JSON.readTree(file.text());
             } catch (JsonProcessingException e) {
-                problems.add(new CatalogueProblem(file.path(), "", "not valid JSON: " + e.getOriginalMessage()
-                        + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+                String where = e.getLocation() == null ? ""
+                        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+                problems.add(new CatalogueProblem(file.path(), "", "not valid JSON: " + e.getOriginalMessage() + where));
                 continue;
             }
             List<CatalogueProblem> schemaProblems = validateSchema(kind, file.path(), file.text());
@@ -88,7 +108,14 @@ public final class CatalogueValidator {
             switch (kind) {
                 case SUPPLIER -> putUnique(suppliers, node.path("orgNo").asText(), entry, "/orgNo", "supplier", problems);
                 case SERVICE -> putUnique(services, node.path("id").asText(), entry, "/id", "service id", problems);
-                case FRAMEWORK -> putUnique(frameworks, node.path("id").asText(), entry, "/id", "framework id", problems);
+                case FRAMEWORK -> {
+                    String id = node.path("id").asText();
+                    if (!file.path().equals("frameworks/" + id + ".json")) {
+                        problems.add(new CatalogueProblem(file.path(), "/id",
+                                "framework id '" + id + "' must match the file name (" + id + ".json)"));
+                    }
+                    putUnique(frameworks, id, entry, "/id", "framework id", problems);
+                }
                 default -> throw new IllegalStateException(kind.name());
             }
         }

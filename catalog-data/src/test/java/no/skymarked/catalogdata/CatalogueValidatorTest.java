@@ -66,6 +66,23 @@ class CatalogueValidatorTest {
     }
 
     @Test
+    void filePathsOutsideTheLayoutAreRefused() {
+        for (String path : new String[] {"services/test/../../../etc/test-lagring.json", "services/test-lagring.json",
+                "services/test/sub/test-lagring.json", "services/Test/test-lagring.json", "suppliers/../test.json"}) {
+            List<String> problems = toStrings(validator.validate(new CatalogueBundle(List.of(
+                    new CatalogueFile("suppliers/test.json", SUPPLIER), new CatalogueFile(path, SERVICE)))).problems());
+            assertThat(path, problems, hasItem(containsString(path + " at /: file path must be")));
+        }
+    }
+
+    @Test
+    void aDeeplyNestedFileIsAProblemNotACrash() {
+        String deep = SERVICE.replace("\"keywords\"", "\"x\"").replaceFirst("\\{", "{\"keywords\": " + "[".repeat(600) + "]".repeat(600) + ", ");
+        List<String> problems = validate(deep);
+        assertThat(problems, hasItem(containsString("services/test/test-lagring.json at /: not valid JSON")));
+    }
+
+    @Test
     void unknownSupplierIsRefused() {
         List<String> problems = validate(SERVICE.replace("\"supplierOrgNo\": \"974760673\"", "\"supplierOrgNo\": \"991825827\""));
         assertThat(problems, hasItem(containsString("at /supplierOrgNo: unknown supplier 991825827")));

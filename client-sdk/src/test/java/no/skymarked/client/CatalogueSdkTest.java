@@ -59,7 +59,7 @@ class CatalogueSdkTest {
 
     @Test
     void searchFollowsNextCursorToTheEnd() throws ApiException {
-        ServiceSearchPage firstPage = catalogue.searchServices(null, List.of(ServiceCategory.SAAS), null, null, null, null, 5, null);
+        ServiceSearchPage firstPage = catalogue.searchServices(null, List.of(ServiceCategory.SAAS), null, null, null, null, 5, null, null);
         long expected = firstPage.getFacets().getCategory().stream().mapToLong(FacetCount::getCount).sum();
         assertThat(firstPage.getNextCursor(), notNullValue());
 
@@ -68,7 +68,7 @@ class CatalogueSdkTest {
         var ids = new HashSet<String>();
         String cursor = null;
         do {
-            ServiceSearchPage page = catalogue.searchServices(null, List.of(ServiceCategory.SAAS), null, null, null, null, 5, cursor);
+            ServiceSearchPage page = catalogue.searchServices(null, List.of(ServiceCategory.SAAS), null, null, null, null, 5, cursor, null);
             assertThat(page.getItems().size(), greaterThan(0));
             for (CloudService s : page.getItems()) {
                 assertThat(s.getCategory(), is(CloudService.CategoryEnum.SAAS));
@@ -86,7 +86,7 @@ class CatalogueSdkTest {
     @Test
     void pagingHelperStreamsEveryMatch() {
         List<CloudService> all = Paging.stream(
-                cursor -> catalogue.searchServices("arkiv", null, null, null, null, null, 2, cursor),
+                cursor -> catalogue.searchServices("arkiv", null, null, null, null, null, 2, cursor, null),
                 ServiceSearchPage::getItems, ServiceSearchPage::getNextCursor).toList();
         assertThat(all.size(), greaterThan(2));
         assertThat(all.stream().map(CloudService::getPrices).toList(), everyItem(notNullValue()));
@@ -94,7 +94,7 @@ class CatalogueSdkTest {
 
     @Test
     void filtersAndTypedModelsRoundTrip() throws ApiException {
-        ServiceSearchPage norway = catalogue.searchServices(null, null, null, List.of("NO"), null, null, 100, null);
+        ServiceSearchPage norway = catalogue.searchServices(null, null, null, List.of("NO"), null, null, 100, null, null);
         assertThat(norway.getItems().size(), greaterThan(0));
         for (CloudService s : norway.getItems()) {
             assertThat(s.getDataLocation().getStorageCountries().contains("NO"), is(true));
@@ -132,7 +132,7 @@ class CatalogueSdkTest {
         ApiException notFound = assertThrows(ApiException.class, () -> catalogue.getService("no-such-service", null));
         assertThat(notFound.getCode(), is(404));
         ApiException badLimit = assertThrows(ApiException.class,
-                () -> catalogue.searchServices(null, null, null, null, null, null, 1000, null));
+                () -> catalogue.searchServices(null, null, null, null, null, null, 1000, null, null));
         assertThat(badLimit.getCode(), is(400));
         assertThat(badLimit.getResponseBody().contains("\"parameter\":\"limit\""), is(true));
     }

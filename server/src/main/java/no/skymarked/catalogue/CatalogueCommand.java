@@ -33,7 +33,11 @@ public final class CatalogueCommand {
             if (args[1].equals("export")) {
                 Map<String, String> files = transfer.export();
                 for (Map.Entry<String, String> f : files.entrySet()) {
-                    Path target = dir.resolve(f.getKey());
+                    Path target = dir.resolve(f.getKey()).normalize();
+                    if (!target.startsWith(dir.normalize())) {
+                        err.println("catalogue export refused: " + f.getKey() + " would be written outside " + dir);
+                        return 1;
+                    }
                     Files.createDirectories(target.getParent());
                     Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
                 }

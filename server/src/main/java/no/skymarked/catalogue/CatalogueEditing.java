@@ -42,7 +42,7 @@ public final class CatalogueEditing {
         if (errors.isEmpty() && repository.service(id).isPresent()) {
             errors.add(Problem.FieldError.pointer("/id", "a service with id '" + id + "' exists already"));
         }
-        refuseIf(errors);
+        EditChecks.refuseIf(errors, "service");
         String supplierName = supplierName(service);
         Tx.inTransaction(db, tx -> {
             new CatalogueWriter(tx, now(), actor).insertService(service, supplierName);
@@ -53,16 +53,16 @@ public final class CatalogueEditing {
 
     public CatalogueRepository.Versioned update(String id, String ifMatch, JsonNode service, String actor) {
         CatalogueRepository.Versioned current = repository.service(id).orElseThrow(() -> ProblemException.notFound("Service", id));
-        int expected = expectedVersion(ifMatch, current);
+        int expected = EditChecks.expectedVersion(ifMatch, current, "service");
         List<Problem.FieldError> errors = validate(service);
         if (!id.equals(service.path("id").asText())) {
             errors.add(Problem.FieldError.pointer("/id", "must be '" + id + "', the service being changed"));
         }
-        refuseIf(errors);
+        EditChecks.refuseIf(errors, "service");
         String supplierName = supplierName(service);
         boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(service, supplierName, expected));
         if (!applied) {
-            throw stale(repository.service(id).orElseThrow());
+            throw EditChecks.stale(repository.service(id).orElseThrow(), "service");
         }
         return repository.service(id).orElseThrow();
     }
@@ -70,13 +70,13 @@ public final class CatalogueEditing {
     /** Withdraws a service: kept and readable by id, hidden from search. */
     public CatalogueRepository.Versioned withdraw(String id, String ifMatch, String actor) {
         CatalogueRepository.Versioned current = repository.service(id).orElseThrow(() -> ProblemException.notFound("Service", id));
-        int expected = expectedVersion(ifMatch, current);
+        int expected = EditChecks.expectedVersion(ifMatch, current, "service");
         ObjectNode withdrawn = current.document().deepCopy();
         withdrawn.put("status", "WITHDRAWN");
         String supplierName = supplierName(withdrawn);
         boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(withdrawn, supplierName, expected));
         if (!applied) {
-            throw stale(repository.service(id).orElseThrow());
+            throw EditChecks.stale(repository.service(id).orElseThrow(), "service");
         }
         return repository.service(id).orElseThrow();
     }
@@ -121,31 +121,6 @@ public final class CatalogueEditing {
             }
         }
         return errors;
-    }
-
-    private static void refuseIf(List<Problem.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ProblemException(422, "/problems/invalid-service", "Invalid service",
-                    errors.size() + " problem(s), first: " + errors.get(0).pointer() + " " + errors.get(0).detail(), errors);
-        }
-    }
-
-    private static int expectedVersion(String ifMatch, CatalogueRepository.Versioned current) {
-        if (ifMatch == null) {
-            throw new ProblemException(428, "/problems/precondition-required", "Precondition required",
-                    "send If-Match with the ETag you read (now " + current.etag() + ") so no one else's change is lost", List.of());
-        }
-        String tag = ifMatch.strip().replaceFirst("^W/", "");
-        if (!tag.equals(current.etag())) {
-            throw stale(current);
-        }
-        return current.version();
-    }
-
-    private static ProblemException stale(CatalogueRepository.Versioned current) {
-        return new ProblemException(412, "/problems/stale-version", "Precondition failed",
-                "the service changed since you read it; it is now " + current.etag() + ": read it again and reapply your change",
-                List.of());
     }
 
     private String supplierName(JsonNode service) {

@@ -19,15 +19,17 @@ import no.skymarked.shared.Page;
 import no.skymarked.shared.ProblemException;
 import no.skymarked.shared.QueryParams;
 
-/** {@code /v1/services} and {@code /v1/suppliers}: search and read the catalogue. Anyone may read. */
+/** {@code /v1/services} and {@code /v1/suppliers}: search and read the catalogue (anyone); editors change it. */
 public final class CatalogueHttpService implements HttpService {
     private static final Access.Rule EDITORS = Access.Rule.anyOf(Role.EDITOR);
     private final CatalogueRepository repository;
     private final CatalogueEditing editing;
+    private final SupplierEditing suppliers;
 
-    public CatalogueHttpService(CatalogueRepository repository, CatalogueEditing editing) {
+    public CatalogueHttpService(CatalogueRepository repository, CatalogueEditing editing, SupplierEditing suppliers) {
         this.repository = repository;
         this.editing = editing;
+        this.suppliers = suppliers;
     }
 
     @Override
@@ -39,7 +41,9 @@ public final class CatalogueHttpService implements HttpService {
                 .delete("/v1/services/{serviceId}", this::withdraw)
                 .get("/v1/services/{serviceId}/versions", this::versions)
                 .get("/v1/suppliers", this::suppliers)
-                .get("/v1/suppliers/{orgNo}", this::supplier);
+                .post("/v1/suppliers", this::createSupplier)
+                .get("/v1/suppliers/{orgNo}", this::supplier)
+                .put("/v1/suppliers/{orgNo}", this::updateSupplier);
     }
 
     private void search(ServerRequest req, ServerResponse res) {
@@ -90,8 +94,36 @@ public final class CatalogueHttpService implements HttpService {
         Http.json(res, java.util.Map.of("items", editing.versions(Http.pathParam(req, "serviceId"))));
     }
 
-    private static String actor(Principal p) {
+    /** Who made a change, as kept with it: the organisation and, when the token names one, the client. */
+    public static String actor(Principal p) {
         return p.orgNo() + (p.clientId() == null ? "" : "/" + p.clientId());
+    }
+
+    private void createSupplier(ServerRequest req, ServerResponse res) {
+        Principal editor = Access.require(req, EDITORS, "add suppliers (editor)");
+        CatalogueRepository.Versioned created = suppliers.create(Bodies.object(req), actor(editor));
+        res.status(Status.CREATED_201).header(HeaderNames.LOCATION, "/v1/suppliers/" + created.document().path("orgNo").asText())
+                .header(HeaderNames.ETAG, created.etag());
+        Http.json(res, created.document());
+    }
+
+    private void updateSupplier(ServerRequest req, ServerResponse res) {
+        Principal editor = Access.require(req, EDITORS, "change suppliers (editor)");
+        String orgNo = validOrgNo(req);
+        CatalogueRepository.Versioned changed = suppliers.update(orgNo, req.headers().first(HeaderNames.IF_MATCH).orElse(null),
+                Bodies.object(req), actor(editor));
+        res.header(HeaderNames.ETAG, changed.etag());
+        Http.json(res, changed.document());
+    }
+
+    private static String validOrgNo(ServerRequest req) {
+        String orgNo = Http.pathParam(req, "orgNo");
+        if (!OrganisationNumber.isValid(orgNo)) {
+            throw new ProblemException(400, "/problems/invalid-parameter", "Invalid parameter",
+                    "path parameter 'orgNo': '" + orgNo + "' is not a valid organisation number (nine digits, mod-11)",
+                    java.util.List.of(no.skymarked.shared.Problem.FieldError.parameter("orgNo", "not a valid organisation number")));
+        }
+        return orgNo;
     }
 
     private void suppliers(ServerRequest req, ServerResponse res) {
@@ -102,12 +134,7 @@ public final class CatalogueHttpService implements HttpService {
     }
 
     private void supplier(ServerRequest req, ServerResponse res) {
-        String orgNo = Http.pathParam(req, "orgNo");
-        if (!OrganisationNumber.isValid(orgNo)) {
-            throw new ProblemException(400, "/problems/invalid-parameter", "Invalid parameter",
-                    "path parameter 'orgNo': '" + orgNo + "' is not a valid organisation number (nine digits, mod-11)",
-                    java.util.List.of(no.skymarked.shared.Problem.FieldError.parameter("orgNo", "not a valid organisation number")));
-        }
+        String orgNo = validOrgNo(req);
         CatalogueRepository.Versioned supplier = repository.supplier(orgNo)
                 .orElseThrow(() -> ProblemException.notFound("Supplier", orgNo));
         Http.jsonWithEtag(req, res, supplier.document(), supplier.etag());

@@ -25,6 +25,7 @@ import no.skymarked.shared.Tx;
  * in one transaction or nothing.
  */
 public final class CatalogueTransfer {
+    private static final int PROGRESS_EVERY = 500;
     private final DbClient db;
     private final Clock clock;
     private final CatalogueValidator validator = new CatalogueValidator();
@@ -52,7 +53,12 @@ public final class CatalogueTransfer {
     }
 
     public Report importBundle(CatalogueBundle bundle, boolean dryRun, String actor, Consumer<String> progress) {
-        CatalogueValidator.Result result = validator.validate(bundle);
+        int total = bundle.files().size();
+        CatalogueValidator.Result result = validator.validate(bundle, checked -> {
+            if (checked > 0 && checked % PROGRESS_EVERY == 0) {
+                progress.accept("checked " + checked + " of " + total + " files");
+            }
+        });
         progress.accept("validated " + bundle.files().size() + " files: " + result.problems().size() + " problem(s)");
         if (!result.ok()) {
             return new Report(dryRun, Map.of(), Map.of(), List.of(), 0, result.problems());
@@ -79,11 +85,15 @@ public final class CatalogueTransfer {
         Map<String, String> supplierNames = new HashMap<>();
         result.suppliers().forEach((k, e) -> supplierNames.put(k, e.node().path("name").asText()));
         Tx.inTransaction(db, tx -> {
+            // An import into an empty database is its catalogue: the demo catalogue is not loaded over it later.
+            if (tx.get("select id from catalogue_load where id = 1").isEmpty()) {
+                tx.createInsert("insert into catalogue_load (id, loaded_at, files) values (1, ?, ?)").params(now, total).execute();
+            }
             CatalogueWriter writer = new CatalogueWriter(tx, now, actor);
             int done = 0;
             for (Change c : changes) {
                 apply(writer, c, supplierNames);
-                if (++done % 500 == 0) {
+                if (++done % PROGRESS_EVERY == 0) {
                     progress.accept("applied " + done + " of " + changes.size() + " changes");
                 }
             }
@@ -92,7 +102,7 @@ public final class CatalogueTransfer {
                 com.fasterxml.jackson.databind.node.ObjectNode w = s.document().deepCopy();
                 w.put("status", "WITHDRAWN");
                 if (!writer.updateService(w, supplierNames.getOrDefault(w.path("supplierOrgNo").asText(), ""), s.version())) {
-                    throw new IllegalStateException("service " + id + " changed during the import");
+                    throw changedDuringImport("service", id);
                 }
             }
             return null;
@@ -127,15 +137,15 @@ public final class CatalogueTransfer {
             case "supplier" -> {
                 if (c.before() == null) {
                     writer.insertSupplier(node, path);
-                } else {
-                    writer.updateSupplier(node, path);
+                } else if (!writer.updateSupplier(node, path, c.before().version())) {
+                    throw changedDuringImport("supplier", node.path("orgNo").asText());
                 }
             }
             case "framework" -> {
                 if (c.before() == null) {
                     writer.insertFramework(node, path);
-                } else {
-                    writer.updateFramework(node, path);
+                } else if (!writer.updateFramework(node, path, c.before().version())) {
+                    throw changedDuringImport("framework", node.path("id").asText());
                 }
             }
             default -> {
@@ -143,11 +153,18 @@ public final class CatalogueTransfer {
                 if (c.before() == null) {
                     writer.insertService(node, supplierName);
                 } else if (!writer.updateService(node, supplierName, c.before().version())) {
-                    throw new IllegalStateException("service " + node.path("id").asText() + " changed during the import");
+                    throw changedDuringImport("service", node.path("id").asText());
                 }
                 writer.setServicePath(node.path("id").asText(), path);
             }
         }
+    }
+
+    /** Someone changed an entity between the import's reading and its writing: nothing is applied. */
+    private static no.skymarked.shared.ProblemException changedDuringImport(String kind, String key) {
+        return new no.skymarked.shared.ProblemException(409, "/problems/catalogue-changed-during-import", "Conflict",
+                kind + " '" + key + "' was changed by someone else during the import; nothing was changed, run it again",
+                List.of());
     }
 
     private record Stored(String kind, String key, String path, JsonNode document, int version) {

@@ -51,7 +51,18 @@ public final class CatalogueTransferHttpService implements HttpService {
             throw ProblemException.badParameter("dryRun", "must be true or false");
         }
         boolean dryRun = !"false".equals(dryRunParam);
-        JsonNode files = Bodies.object(req, MAX_BUNDLE_BYTES).path("files");
+        JsonNode body = Bodies.object(req, MAX_BUNDLE_BYTES);
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("files")) {
+                unknown.add(Problem.FieldError.pointer("/" + name.replace("~", "~0").replace("/", "~1"), "unknown field; a bundle has only files"));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(422, "/problems/invalid-body", "Unprocessable request",
+                    "unknown field(s) in the bundle: " + unknown.get(0).pointer(), unknown);
+        }
+        JsonNode files = body.path("files");
         if (!files.isObject() || files.isEmpty()) {
             throw Bodies.invalid("/problems/invalid-body", "/files", "files must map each file path to its JSON content");
         }

@@ -26,10 +26,32 @@ final class CatalogueWriter {
                 .execute();
     }
 
-    void updateSupplier(JsonNode supplier, String filePath) {
-        tx.createUpdate("update supplier set name = ?, document = ?, version = version + 1, updated_at = ?, file_path = ? where org_no = ?")
-                .params(supplier.path("name").asText(), stored(supplier), now, filePath, supplier.path("orgNo").asText())
-                .execute();
+    /** Replaces a supplier if it is still at {@code expectedVersion} (a null {@code filePath} keeps its file). */
+    boolean updateSupplier(JsonNode supplier, String filePath, int expectedVersion) {
+        String orgNo = supplier.path("orgNo").asText();
+        long updated = filePath == null
+                ? tx.createUpdate("update supplier set name = ?, document = ?, version = version + 1, updated_at = ?"
+                        + " where org_no = ? and version = ?")
+                .params(supplier.path("name").asText(), stored(supplier), now, orgNo, expectedVersion).execute()
+                : tx.createUpdate("update supplier set name = ?, document = ?, version = version + 1, updated_at = ?, file_path = ?"
+                        + " where org_no = ? and version = ?")
+                .params(supplier.path("name").asText(), stored(supplier), now, filePath, orgNo, expectedVersion).execute();
+        if (updated != 1) {
+            return false;
+        }
+        searchTextOfServices(orgNo, supplier.path("name").asText());
+        return true;
+    }
+
+    /** A supplier's name is searchable in its services: a renamed supplier is found by its new name at once. */
+    private void searchTextOfServices(String orgNo, String supplierName) {
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        try (java.util.stream.Stream<io.helidon.dbclient.DbRow> rows = tx.createQuery(
+                "select id, document from service where supplier_org_no = ?").params(orgNo).execute()) {
+            rows.forEach(r -> texts.put(r.column("id").get(String.class),
+                    searchText(Json.tree(r.column("document").get(String.class)), supplierName)));
+        }
+        texts.forEach((id, text) -> tx.createUpdate("update service set search_text = ? where id = ?").params(text, id).execute());
     }
 
     void insertFramework(JsonNode framework, String filePath) {
@@ -39,12 +61,18 @@ final class CatalogueWriter {
                 .execute();
     }
 
-    void updateFramework(JsonNode framework, String filePath) {
-        tx.createUpdate("update framework set title_nb = ?, status = ?, document = ?, version = version + 1, updated_at = ?,"
-                        + " file_path = ? where id = ?")
-                .params(framework.path("title").path("nb").asText(), framework.path("status").asText(), stored(framework), now,
-                        filePath, framework.path("id").asText())
-                .execute();
+    /** Replaces a framework if it is still at {@code expectedVersion} (a null {@code filePath} keeps its file). */
+    boolean updateFramework(JsonNode framework, String filePath, int expectedVersion) {
+        String id = framework.path("id").asText();
+        String title = framework.path("title").path("nb").asText();
+        long updated = filePath == null
+                ? tx.createUpdate("update framework set title_nb = ?, status = ?, document = ?, version = version + 1, updated_at = ?"
+                        + " where id = ? and version = ?")
+                .params(title, framework.path("status").asText(), stored(framework), now, id, expectedVersion).execute()
+                : tx.createUpdate("update framework set title_nb = ?, status = ?, document = ?, version = version + 1, updated_at = ?,"
+                        + " file_path = ? where id = ? and version = ?")
+                .params(title, framework.path("status").asText(), stored(framework), now, filePath, id, expectedVersion).execute();
+        return updated == 1;
     }
 
     void setServicePath(String id, String filePath) {

@@ -13,14 +13,16 @@ import no.skymarked.shared.QueryParams;
 
 /**
  * A catalogue search: free-text terms (all must match; names, descriptions, keywords and supplier name) and
- * filters (any value within a filter, every filter must hold).
+ * filters (any value within a filter, every filter must hold); active services only unless a status is asked for.
  */
 public record SearchQuery(List<String> terms,
                           List<String> categories,
                           List<String> suppliers,
                           List<String> dataLocations,
                           List<String> certifications,
-                          List<String> frameworks) {
+                          List<String> frameworks,
+                          List<String> statuses) {
+    public static final Set<String> STATUSES = Set.of("ACTIVE", "WITHDRAWN");
     public static final Set<String> CATEGORIES = Set.of("IAAS", "PAAS", "SAAS", "CONSULTING");
     public static final Set<String> CERTIFICATIONS = Set.of("ISO_27001", "ISO_27017", "ISO_27018", "ISO_27701",
             "ISO_9001", "ISO_14001", "SOC2_TYPE2", "ISAE_3402", "ISAE_3000", "C5", "CSA_STAR");
@@ -43,7 +45,13 @@ public record SearchQuery(List<String> terms,
                 suppliers,
                 params.many("dataLocation", COUNTRY, "an ISO 3166-1 alpha-2 country code in capitals, e.g. NO"),
                 params.manyOf("certification", CERTIFICATIONS),
-                params.many("framework", ID, "a framework id"));
+                params.many("framework", ID, "a framework id"),
+                statuses(params.manyOf("status", STATUSES)));
+    }
+
+    /** Withdrawn services are found only when asked for. */
+    private static List<String> statuses(List<String> given) {
+        return given.isEmpty() ? List.of("ACTIVE") : given;
     }
 
     /** Splits free text into lower-case search terms (letters and digits, Norwegian letters included). */
@@ -64,6 +72,6 @@ public record SearchQuery(List<String> terms,
 
     /** A stable fingerprint of the query, which binds page cursors to it. */
     public String hash() {
-        return Cursor.hash(String.join(" ", terms) + "|" + categories + suppliers + dataLocations + certifications + frameworks);
+        return Cursor.hash(String.join(" ", terms) + "|" + categories + suppliers + dataLocations + certifications + frameworks + statuses);
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 record Where(String sql, List<Object> params, String score, List<Object> scoreParams) {
 
     static Where of(SearchQuery q) {
-        StringBuilder sql = new StringBuilder("s.status = 'ACTIVE'");
-        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("s.status in (" + marks(q.statuses().size()) + ")");
+        List<Object> params = new ArrayList<>(q.statuses());
         in(sql, params, "s.category", q.categories());
         in(sql, params, "s.supplier_org_no", q.suppliers());
         exists(sql, params, "service_storage_country", "country", q.dataLocations());

@@ -9,7 +9,13 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import no.skymarked.auth.Access;
 import no.skymarked.auth.Principal;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import no.skymarked.auth.Role;
+import no.skymarked.catalogue.CatalogueHttpService;
 import no.skymarked.catalogue.CatalogueRepository;
+import no.skymarked.catalogue.FrameworkEditing;
+import no.skymarked.shared.Bodies;
 import no.skymarked.shared.Cursor;
 import no.skymarked.shared.Http;
 import no.skymarked.shared.Page;
@@ -21,16 +27,21 @@ import no.skymarked.shared.QueryParams;
  * Price lists (hourly rates) are confidential and left out of this public view.
  */
 public final class FrameworkHttpService implements HttpService {
+    private static final Access.Rule EDITORS = Access.Rule.anyOf(Role.EDITOR);
     private final CatalogueRepository repository;
+    private final FrameworkEditing editing;
 
-    public FrameworkHttpService(CatalogueRepository repository) {
+    public FrameworkHttpService(CatalogueRepository repository, FrameworkEditing editing) {
         this.repository = repository;
+        this.editing = editing;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/v1/frameworks", this::list)
+                .post("/v1/frameworks", this::create)
                 .get("/v1/frameworks/{frameworkId}", this::one)
+                .put("/v1/frameworks/{frameworkId}", this::update)
                 .get("/v1/frameworks/{frameworkId}/price-lists", this::priceLists);
     }
 
@@ -46,7 +57,26 @@ public final class FrameworkHttpService implements HttpService {
         String id = Http.pathParam(req, "frameworkId");
         CatalogueRepository.Versioned framework = repository.framework(id)
                 .orElseThrow(() -> ProblemException.notFound("Framework", id));
-        Http.jsonWithEtag(req, res, withoutRates(framework.document()), framework.etag());
+        // Editors change the whole agreement, rates included, so they read all of it.
+        boolean editor = Access.principal(req).has(Role.EDITOR);
+        res.header(HeaderNames.VARY, "Authorization");
+        Http.jsonWithEtag(req, res, editor ? framework.document() : withoutRates(framework.document()), framework.etag());
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Principal editor = Access.require(req, EDITORS, "add framework agreements (editor)");
+        CatalogueRepository.Versioned created = editing.create(Bodies.object(req), CatalogueHttpService.actor(editor));
+        res.status(Status.CREATED_201).header(HeaderNames.LOCATION, "/v1/frameworks/" + created.document().path("id").asText())
+                .header(HeaderNames.ETAG, created.etag());
+        Http.json(res, created.document());
+    }
+
+    private void update(ServerRequest req, ServerResponse res) {
+        Principal editor = Access.require(req, EDITORS, "change framework agreements (editor)");
+        CatalogueRepository.Versioned changed = editing.update(Http.pathParam(req, "frameworkId"),
+                req.headers().first(HeaderNames.IF_MATCH).orElse(null), Bodies.object(req), CatalogueHttpService.actor(editor));
+        res.header(HeaderNames.ETAG, changed.etag());
+        Http.json(res, changed.document());
     }
 
     private void priceLists(ServerRequest req, ServerResponse res) {

@@ -12,7 +12,14 @@ import java.io.UncheckedIOException;
 
 /** The one JSON mapper: ISO 8601 instants, decimals as BigDecimal, no nulls on the wire. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * Deepest nesting a body may have: well below the 500 of the schema validator's own parser, so a body that
+     * parses here is never refused there with an error instead of a problem.
+     */
+    public static final int MAX_NESTING = 400;
+    public static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -60,6 +60,13 @@ class CatalogueTransferTest {
     }
 
     @Test
+    void unknownFieldsBesideTheFilesAreRefused() {
+        ObjectNode bundle = export();
+        bundle.put("dryRun", false);
+        importBundle(bundle, true).then().statusCode(422).contentType("application/problem+json").body("errors.pointer", hasItem("/dryRun"));
+    }
+
+    @Test
     void oneBrokenFileAmongManyChangesNothing() {
         ObjectNode bundle = export();
         ObjectNode files = (ObjectNode) bundle.path("files");

@@ -125,6 +125,11 @@ class ServiceEditingTest {
         assertThat(given().queryParam("q", "passordhvelv").get("/v1/services").jsonPath().getList("items.id"),
                 not(hasItem("vaktbikkja-passordhvelv")));
         given().get("/v1/services/vaktbikkja-passordhvelv").then().statusCode(200).body("status", is("WITHDRAWN"));
+        assertThat(given().queryParam("q", "passordhvelv").queryParam("status", "WITHDRAWN").get("/v1/services").jsonPath()
+                .getList("items.id"), is(List.of("vaktbikkja-passordhvelv")));
+        assertThat(given().queryParam("status", "ACTIVE,WITHDRAWN").queryParam("supplier", "921700008").queryParam("limit", 100)
+                .get("/v1/services").jsonPath().getList("items.id"), hasItem("vaktbikkja-passordhvelv"));
+        given().queryParam("status", "GONE").get("/v1/services").then().statusCode(400).body("errors[0].parameter", is("status"));
         given().auth().oauth2(SERVER.server().token("983887457", "skymarked:buyer")).delete("/v1/services/samspill-epost").then().statusCode(403);
     }
 }

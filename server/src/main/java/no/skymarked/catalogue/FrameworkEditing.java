@@ -1,0 +1,107 @@
+package no.skymarked.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import no.skymarked.catalogdata.CatalogueBundle;
+import no.skymarked.catalogdata.CatalogueFile;
+import no.skymarked.catalogdata.CatalogueProblem;
+import no.skymarked.catalogdata.CatalogueValidator;
+import no.skymarked.shared.Json;
+import no.skymarked.shared.Problem;
+import no.skymarked.shared.ProblemException;
+import no.skymarked.shared.Tx;
+
+/**
+ * Editors add and change framework agreements: the framework file's schema and checks (known suppliers, unique
+ * ranks per lot, roles of rates, dates, values), plus the services that refer to its lots, all problems at once.
+ */
+public final class FrameworkEditing {
+    private final DbClient db;
+    private final CatalogueRepository repository;
+    private final Clock clock;
+    private final CatalogueValidator validator = new CatalogueValidator();
+
+    public FrameworkEditing(DbClient db, CatalogueRepository repository, Clock clock) {
+        this.db = db;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public CatalogueRepository.Versioned create(JsonNode framework, String actor) {
+        List<Problem.FieldError> errors = validate(framework);
+        String id = framework.path("id").asText();
+        if (errors.isEmpty() && repository.framework(id).isPresent()) {
+            errors.add(Problem.FieldError.pointer("/id", "a framework with id '" + id + "' exists already"));
+        }
+        EditChecks.refuseIf(errors, "framework");
+        Tx.inTransaction(db, tx -> {
+            new CatalogueWriter(tx, now(), actor).insertFramework(framework, "frameworks/" + id + ".json");
+            return null;
+        });
+        return repository.framework(id).orElseThrow();
+    }
+
+    public CatalogueRepository.Versioned update(String id, String ifMatch, JsonNode framework, String actor) {
+        CatalogueRepository.Versioned current = repository.framework(id).orElseThrow(() -> ProblemException.notFound("Framework", id));
+        int expected = EditChecks.expectedVersion(ifMatch, current, "framework");
+        List<Problem.FieldError> errors = validate(framework);
+        if (!id.equals(framework.path("id").asText())) {
+            errors.add(Problem.FieldError.pointer("/id", "must be '" + id + "', the framework being changed"));
+        }
+        EditChecks.refuseIf(errors, "framework");
+        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateFramework(framework, null, expected));
+        if (!applied) {
+            throw EditChecks.stale(repository.framework(id).orElseThrow(), "framework");
+        }
+        return repository.framework(id).orElseThrow();
+    }
+
+    /**
+     * The schema, then the cross-file checks run on the framework with every supplier and the services that name
+     * it. A service the change would break (its lot removed, its supplier taken out of the lot) is a problem at
+     * {@code /lots}, naming the service.
+     */
+    private List<Problem.FieldError> validate(JsonNode framework) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String text = Json.text(framework);
+        for (CatalogueProblem p : validator.validateSchema(CatalogueFile.Kind.FRAMEWORK, "body", text)) {
+            errors.add(Problem.FieldError.pointer(p.pointer(), p.detail()));
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        String id = framework.path("id").asText();
+        String path = "frameworks/" + id + ".json";
+        List<CatalogueFile> files = new ArrayList<>();
+        files.add(new CatalogueFile(path, text));
+        try (Stream<DbRow> rows = db.execute().createQuery("select org_no, document from supplier").execute()) {
+            rows.forEach(r -> files.add(new CatalogueFile("suppliers/" + r.column("org_no").get(String.class) + ".json",
+                    r.column("document").get(String.class))));
+        }
+        try (Stream<DbRow> rows = db.execute().createQuery("select s.id, s.supplier_org_no, s.document from service s where exists"
+                + " (select 1 from service_framework x where x.service_id = s.id and x.framework_id = ?)").params(id).execute()) {
+            rows.forEach(r -> files.add(new CatalogueFile("services/" + r.column("supplier_org_no").get(String.class) + "/"
+                    + r.column("id").get(String.class) + ".json", r.column("document").get(String.class))));
+        }
+        for (CatalogueProblem p : validator.validate(new CatalogueBundle(files)).problems()) {
+            if (p.file().equals(path)) {
+                errors.add(Problem.FieldError.pointer(p.pointer(), p.detail()));
+            } else if (p.file().startsWith("services/")) {
+                String service = p.file().substring(p.file().lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
+                errors.add(Problem.FieldError.pointer("/lots", "service '" + service + "' would break at " + p.pointer() + ": " + p.detail()));
+            }
+        }
+        return errors;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
