@@ -25,7 +25,7 @@ import no.skymarked.shared.ProblemException;
  * A call-off as the mini-competition sees it inside one transaction: the row, its framework and lot, the
  * competition document (terms and everything decided since; a mutable copy) and the suppliers' standing.
  */
-record CompetitionState(CallOffStore.Row row, JsonNode framework, JsonNode lot, ObjectNode competition,
+record CompetitionState(CallOffStore.Row row, JsonNode framework, int frameworkVersion, JsonNode lot, ObjectNode competition,
                         List<CompetitionStore.Party> parties) {
 
     /** How the caller relates to this call-off. */
@@ -111,8 +111,21 @@ record CompetitionState(CallOffStore.Row row, JsonNode framework, JsonNode lot, 
                 competition.hasNonNull("tiePrecisionDecimals") ? competition.path("tiePrecisionDecimals").asInt() : null);
     }
 
-    /** The framework's hourly rates of one supplier of the lot, by role. */
+    /**
+     * The framework's hourly rates of one supplier of the lot, by role: as fixed at publication (so a later framework
+     * edit does not move the ceiling of a running competition), else as the framework has them now.
+     */
     Map<String, BigDecimal> frameworkRates(String orgNo) {
+        JsonNode fixed = competition == null ? null : competition.path("rateCeilings").get(orgNo);
+        if (fixed != null) {
+            Map<String, BigDecimal> out = new java.util.HashMap<>();
+            fixed.fields().forEachRemaining(e -> out.put(e.getKey(), new BigDecimal(e.getValue().asText())));
+            return out;
+        }
+        return currentRates(orgNo);
+    }
+
+    Map<String, BigDecimal> currentRates(String orgNo) {
         for (JsonNode s : lot.path("suppliers")) {
             if (s.path("orgNo").asText().equals(orgNo)) {
                 List<JsonNode> rates = new ArrayList<>();

@@ -102,10 +102,10 @@ public final class MiniCompetitions {
 
     CompetitionState load(DbExecute tx, String callOffId) {
         CallOffStore.Row row = calls.find(tx, callOffId).orElseThrow(() -> ProblemException.notFound("Call-off", callOffId));
-        JsonNode framework = catalogue.framework(tx, row.frameworkId()).orElseThrow().document();
+        var framework = catalogue.framework(tx, row.frameworkId()).orElseThrow();
         ObjectNode competition = row.competition() == null ? null : (ObjectNode) row.competition();
-        return new CompetitionState(row, framework, CascadeReplay.lot(framework, row.lotId()), competition,
-                store.parties(tx, callOffId));
+        return new CompetitionState(row, framework.document(), framework.version(), CascadeReplay.lot(framework.document(), row.lotId()),
+                competition, store.parties(tx, callOffId));
     }
 
     CallOffStore.Row rowOf(DbExecute tx, String callOffId) {
@@ -154,11 +154,17 @@ public final class MiniCompetitions {
             ArrayNode excludedView = c.putArray("excludedSuppliers");
             parties.stream().filter(x -> "EXCLUDED".equals(x.status()))
                     .forEach(x -> excludedView.addObject().put("orgNo", x.orgNo()).put("reason", x.reason()));
+            ObjectNode ceilings = c.putObject("rateCeilings");  // confidential: never in a view
+            for (String org : parties.stream().filter(x -> "INVITED".equals(x.status())).map(CompetitionStore.Party::orgNo).toList()) {
+                ObjectNode byRole = ceilings.putObject(org);
+                s.currentRates(org).forEach((role, rate) -> byRole.put(role, rate.toPlainString()));
+            }
+            c.put("frameworkVersion", s.frameworkVersion());
             c.putArray("questions");
             store.update(l.tx(), callOffId, "TENDERING", c, p.tenderDeadline(), null, null);
             String actor = CallOffs.actor(buyer);
             ObjectNode published = c.deepCopy();
-            published.remove("questions");
+            published.remove(List.of("questions", "rateCeilings"));  // the ceilings are the framework's confidential rates
             published.put("tenderDeadlineLocal", CallOffViews.oslo(p.tenderDeadline()));
             record(l.tx(), callOffId, l.now(), actor, "COMPETITION_PUBLISHED", published);
             for (CompetitionStore.Party party : parties) {
