@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two server processes on one PostgreSQL database: the offered supplier's ACCEPT reaches one and its DECLINE the
- * other at the same moment. Exactly one answer wins, and the call-off, its offers and its protocol agree.
+ * other at the same moment. Exactly one answer wins, and the call-off, its offers and its protocol agree. Likewise
+ * a tender deadline passing while both are asked: one opening, one outcome.
  * PostgreSQL only (an H2 file belongs to one process); reported as skipped in the H2 run.
  */
 class TwoServersRaceTest {
@@ -87,6 +88,96 @@ class TwoServersRaceTest {
         }
     }
 
+    /**
+     * The tender deadline passes while both servers are asked about the call-off at once, and a late tender arrives:
+     * the competition is opened exactly once, the late tender is refused, and either server opens tenders the other
+     * sealed (they share the tender key, as the README says they must).
+     */
+    @Test
+    void aTenderDeadlinePassingOnTwoServersOpensTheCompetitionOnce() throws Exception {
+        Database.Settings db = Database.forTest("race-deadline-" + UUID.randomUUID());
+        Assumptions.assumeTrue(db.isPostgres(), "two processes need a shared database: runs in the PostgreSQL pass");
+        Path jar = Path.of("../server/target/skymarked-server.jar");
+        Path dataA = Files.createTempDirectory("skymarked-race-a");
+        Path dataB = Files.createTempDirectory("skymarked-race-b");
+        Path tenderKeys = Files.createTempDirectory("skymarked-race-keys");
+        DevKeys keys = DevKeys.loadOrCreate(dataA);
+        Files.createDirectories(dataB.resolve("dev-keys"));
+        Files.copy(dataA.resolve("dev-keys/signing-key.pk8"), dataB.resolve("dev-keys/signing-key.pk8"));
+        TokenIssuer tokens = new TokenIssuer(keys, AuthSettings.DEV_ISSUER, Clock.systemUTC());
+        var env = java.util.Map.of("SKYMARKED_TENDERS_KEY_DIR", tenderKeys.toString(), "SKYMARKED_DEV_CLOCK_ENABLED", "true");
+        int portA = freePort();
+        Process a = start(jar, dataA, portA, db, env);
+        int portB = freePort();
+        Process b = start(jar, dataB, portB, db, env);
+        try {
+            String buyer = tokens.issue("991825827", List.of("skymarked:buyer"), Duration.ofMinutes(10));
+            String editor = tokens.issue("991825827", List.of("skymarked:editor"), Duration.ofMinutes(10));
+            send("POST", portA, "/v1/frameworks/oslo-digitale-tjenester-2/accessions", buyer, "{}");
+            java.time.Instant clock = java.time.Instant.parse(Json.tree(send("GET", portA, "/dev/clock", null, null).body()).path("now").asText());
+            for (int round = 0; round < 3; round++) {
+                String callOff = Json.tree(send("POST", portA, "/v1/call-offs", buyer, "{\"frameworkId\": \"oslo-digitale-tjenester-2\","
+                        + " \"lotId\": \"utviklingsmetodikk\", \"title\": \"Frist\", \"needDescription\": \"Test\","
+                        + " \"estimatedHours\": [{\"roleId\": \"ARCHITECT\", \"hours\": \"1000\"}], \"requestedRoute\": \"MINI_COMPETITION\"}")
+                        .body()).path("id").asText();
+                java.time.Instant deadline = clock.plus(Duration.ofDays(14));
+                assertThat(send("POST", portB, "/v1/call-offs/" + callOff + "/publication", buyer, "{\"tenderDeadline\": \"" + deadline
+                        + "\", \"criteria\": [{\"criterionId\": \"price\", \"weight\": \"0.35\"}, {\"criterionId\": \"quality\","
+                        + " \"weight\": \"0.35\"}, {\"criterionId\": \"environment\", \"weight\": \"0.30\"}], \"priceModel\": \"LINEAR\"}")
+                        .statusCode(), is(200));
+                String tender = "{\"rates\": [{\"roleId\": \"ARCHITECT\", \"hourlyRate\": {\"amount\": \"1000.00\", \"currency\": \"NOK\"}}],"
+                        + " \"solutionDescription\": \"Forslag\"}";
+                assertThat(send("PUT", portA, "/v1/call-offs/" + callOff + "/tenders/922000018",
+                        tokens.issue("922000018", List.of("skymarked:supplier"), Duration.ofMinutes(10)), tender).statusCode(), is(201));
+                assertThat(send("PUT", portB, "/v1/call-offs/" + callOff + "/tenders/922200009",
+                        tokens.issue("922200009", List.of("skymarked:supplier"), Duration.ofMinutes(10)), tender).statusCode(), is(201));
+                clock = deadline.plusSeconds(1);
+                for (int port : new int[] {portA, portB}) {
+                    send("PUT", port, "/dev/clock", editor, "{\"now\": \"" + clock + "\"}");
+                }
+                String late = tokens.issue("921900007", List.of("skymarked:supplier"), Duration.ofMinutes(10));
+                CountDownLatch go = new CountDownLatch(1);
+                List<CompletableFuture<Integer>> calls = List.of(
+                        CompletableFuture.supplyAsync(() -> call(go, "GET", portA, "/v1/call-offs/" + callOff, buyer, null)),
+                        CompletableFuture.supplyAsync(() -> call(go, "GET", portB, "/v1/call-offs/" + callOff + "/tenders", buyer, null)),
+                        CompletableFuture.supplyAsync(() -> call(go, "PUT", portA, "/v1/call-offs/" + callOff + "/tenders/921900007", late, tender)),
+                        CompletableFuture.supplyAsync(() -> call(go, "GET", portB, "/v1/call-offs/" + callOff, buyer, null)));
+                go.countDown();
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var c : calls) {
+                    statuses.add(c.get());
+                }
+                assertThat(statuses.toString(), statuses, is(List.of(200, 200, 409, 200)));
+                var protocol = Json.tree(send("GET", portA, "/v1/call-offs/" + callOff + "/protocol", buyer, null).body());
+                assertThat(protocol.path("verification").path("intact").asBoolean(), is(true));
+                long opened = 0;
+                for (var e : protocol.path("events")) {
+                    opened += e.path("type").asText().equals("TENDERS_OPENED") ? 1 : 0;
+                }
+                assertThat(opened, is(1L));
+                for (int port : new int[] {portA, portB}) {
+                    var tenders = Json.tree(send("GET", port, "/v1/call-offs/" + callOff + "/tenders", buyer, null).body()).path("items");
+                    assertThat(tenders.size(), is(2));
+                    assertThat(tenders.get(0).path("solutionDescription").asText(), is("Forslag"));
+                    assertThat(Json.tree(send("GET", port, "/v1/call-offs/" + callOff, buyer, null).body()).path("status").asText(), is("EVALUATION"));
+                }
+            }
+        } finally {
+            a.destroyForcibly().waitFor();
+            b.destroyForcibly().waitFor();
+            Database.dropTestSchema(db);
+        }
+    }
+
+    private static int call(CountDownLatch go, String method, int port, String path, String token, String body) {
+        try {
+            go.await();
+            return send(method, port, path, token, body).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int answer(CountDownLatch go, int port, String path, String token, String body) {
         try {
             go.await();
@@ -97,11 +188,16 @@ class TwoServersRaceTest {
     }
 
     private static Process start(Path jar, Path dataDir, int port, Database.Settings db) throws Exception {
+        return start(jar, dataDir, port, db, java.util.Map.of());
+    }
+
+    private static Process start(Path jar, Path dataDir, int port, Database.Settings db, java.util.Map<String, String> env) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(javaBin, "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         pb.environment().put("SKYMARKED_DATA_DIR", dataDir.toString());
+        pb.environment().putAll(env);
         if (db.isPostgres()) {
             try (var c = java.sql.DriverManager.getConnection(db.url(), db.username(), db.password()); var st = c.createStatement()) {
                 st.execute("create schema if not exists " + db.schema());
