@@ -74,6 +74,14 @@ final class CompetitionDecisions {
             List<EvaluationInput> inputs = readEvaluation(body, terms, opened, s.competition().path("documentedBudget"));
             EvaluationResult result = Evaluation.evaluate(terms, inputs, callOffId);
             ObjectNode view = EvaluationViews.view(callOffId, version, l.now(), terms, body, inputs, result);
+            boolean declared = false;
+            for (JsonNode d : s.competition().path("declarations")) {
+                declared |= !d.path("hasConflict").asBoolean();
+            }
+            if (!declared) {
+                view.withArray("flags").addObject().put("code", "NO_CONFLICT_DECLARATION").put("detail", "no evaluator declared"
+                        + " freedom from conflicts of interest before the evaluation (FOA § 7-5)");
+            }
             ObjectNode c = s.copyOfCompetition();
             c.putObject("evaluation").put("version", version).set("view", view);
             boolean allRejected = result.ranking().isEmpty();
@@ -171,6 +179,48 @@ final class CompetitionDecisions {
                 .forEach(o -> r.add("/tenders", "the tender of " + o + " is not evaluated (score it or reject it with grounds)"));
         r.failIfAny("/problems/invalid-evaluation", "Invalid evaluation");
         return inputs;
+    }
+
+    // ---- conflict-of-interest declarations (FOA § 7-5; M9) ----------------------------------------------------
+
+    /** Records an evaluator's declaration; made before the evaluation, so the protocol shows who evaluated impartially. */
+    JsonNode declare(Principal buyer, String callOffId, JsonNode body) {
+        BodyReader r = new BodyReader();
+        r.only(body, "", Set.of("evaluator", "hasConflict", "detail"));
+        String evaluator = r.text(body, "", "evaluator", 200, true);
+        Boolean conflict = r.bool(body, "", "hasConflict", true);
+        String detail = r.text(body, "", "detail", 10_000, Boolean.TRUE.equals(conflict));
+        r.failIfAny("/problems/invalid-declaration", "Invalid declaration");
+        return competitions.locked(callOffId, l -> {
+            CompetitionState s = l.state();
+            s.requireBuyer(buyer, "record conflict-of-interest declarations");
+            s.requireMiniCompetition();
+            s.requireStatus("record a declaration", "TENDERING", "EVALUATION");
+            ObjectNode c = s.copyOfCompetition();
+            ArrayNode declarations = c.withArray("declarations");
+            String id = "d" + (declarations.size() + 1);
+            ObjectNode d = declarations.addObject().put("id", id).put("evaluator", evaluator)
+                    .put("hasConflict", conflict).put("declaredAt", l.now().toString()).put("recordedBy", CallOffs.actor(buyer));
+            if (detail != null) {
+                d.put("detail", detail);
+            }
+            competitions.store().update(l.tx(), callOffId, s.status(), c, s.deadline(), null, null);
+            competitions.record(l.tx(), callOffId, l.now(), CallOffs.actor(buyer), "CONFLICT_OF_INTEREST_DECLARED", d);
+            return MiniCompetitions.Outcome.<JsonNode>of(d);
+        }).get();
+    }
+
+    JsonNode declarations(Principal caller, String callOffId) {
+        return competitions.locked(callOffId, l -> {
+            CompetitionState s = l.state();
+            CompetitionState.Viewer v = s.viewer(caller);
+            if (v != CompetitionState.Viewer.BUYER && v != CompetitionState.Viewer.AUDITOR) {
+                throw ProblemException.notFound("Call-off", callOffId);
+            }
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.set("items", s.competition() == null ? Json.MAPPER.createArrayNode() : s.competition().withArray("declarations").deepCopy());
+            return MiniCompetitions.Outcome.<JsonNode>of(out);
+        }).get();
     }
 
     // ---- award, contract, cancellation ----------------------------------------------------------------------

@@ -41,6 +41,8 @@ public final class CompetitionHttpService implements HttpService {
                 .put("/v1/call-offs/{callOffId}/tenders/{supplierOrgNo}", this::submit)
                 .get("/v1/call-offs/{callOffId}/tenders/{supplierOrgNo}", this::tender)
                 .delete("/v1/call-offs/{callOffId}/tenders/{supplierOrgNo}", this::withdraw)
+                .post("/v1/call-offs/{callOffId}/conflict-declarations", this::declare)
+                .get("/v1/call-offs/{callOffId}/conflict-declarations", this::declarations)
                 .put("/v1/call-offs/{callOffId}/evaluation", this::evaluate)
                 .get("/v1/call-offs/{callOffId}/evaluation", this::evaluation)
                 .post("/v1/call-offs/{callOffId}/award", this::award)
@@ -95,6 +97,18 @@ public final class CompetitionHttpService implements HttpService {
     private void withdraw(ServerRequest req, ServerResponse res) {
         Principal supplier = Access.require(req, Access.Rule.anyOf(Role.SUPPLIER), "withdraw a tender (its supplier)");
         Http.json(res, competitions.withdraw(supplier, id(req), Http.pathParam(req, "supplierOrgNo")));
+    }
+
+    private void declare(ServerRequest req, ServerResponse res) {
+        Principal buyer = Access.require(req, BUYER, "record a conflict-of-interest declaration (the buyer)");
+        JsonNode declaration = decisions.declare(buyer, id(req), Bodies.object(req));
+        res.status(Status.CREATED_201);
+        Http.json(res, declaration);
+    }
+
+    private void declarations(ServerRequest req, ServerResponse res) {
+        Principal caller = Access.require(req, PARTIES, "read conflict-of-interest declarations (buyer, auditor)");
+        Http.json(res, decisions.declarations(caller, id(req)));
     }
 
     private void evaluate(ServerRequest req, ServerResponse res) {

@@ -111,6 +111,7 @@ final class SealedReads {
                     out.set("evaluation", s.competition().path("evaluation").path("view").deepCopy());
                 }
                 out.set("notices", s.competition().path("notices").deepCopy());
+                out.set("conflictDeclarations", s.competition().path("declarations").deepCopy());
             }
             out.set("protocol", CallOffViews.protocol(callOffId, competitions.store().protocolOf(l.tx(), callOffId)));
             return MiniCompetitions.Outcome.<JsonNode>of(out);

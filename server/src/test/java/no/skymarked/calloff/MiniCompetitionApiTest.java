@@ -118,6 +118,10 @@ class MiniCompetitionApiTest {
         String id = opened("0.20", "0.50", "0.30", "LINEAR", ", \"voluntaryStandstillDays\": 5");
         JsonPath callOff = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id).jsonPath();
         assertThat(callOff.getString("status"), is("EVALUATION"));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"evaluator\": \"Kari Nordmann\", \"hasConflict\": true}")
+                .post("/v1/call-offs/" + id + "/conflict-declarations").then().statusCode(422).body("errors[0].pointer", is("/detail"));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"evaluator\": \"Kari Nordmann\", \"hasConflict\": false}")
+                .post("/v1/call-offs/" + id + "/conflict-declarations").then().statusCode(201).body("id", is("d1"));
         assertThat(callOff.getList("competition.invitedSuppliers"), containsInAnyOrder(A, B, C, D, E));
         JsonPath result = evaluate(id, scores(A, "7", "6") + "," + scores(B, "5", "8") + "," + scores(C, "9", "9")).then()
                 .statusCode(200).header("ETag", "\"e1\"").extract().jsonPath();
@@ -129,6 +133,7 @@ class MiniCompetitionApiTest {
         assertThat(result.getList("ties[0].supplierOrgNos"), contains(A, B));
         assertThat(result.getString("ties[0].resolvedBy"), is("HIGHER_QUALITY_POINTS"));
         assertThat(result.getString("proposedWinnerOrgNo"), is(C));
+        assertThat(result.getList("flags.code"), not(hasItem("NO_CONFLICT_DECLARATION")));
 
         given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Best total\"}")
                 .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/evidence-pending"));
@@ -324,7 +329,7 @@ class MiniCompetitionApiTest {
                 .body("errors.pointer", hasItem("/tenders/0/scores/0/score")).body("errors.pointer", hasItem("/tenders/0/scores/1/criterionId"))
                 .body("errors.pointer", hasItem("/tenders/0/scores")).body("errors.pointer", hasItem("/tenders"));
         String all = scores(A, "7", "6") + "," + scores(B, "5", "8") + "," + scores(C, "9", "9");
-        evaluate(id, all).then().statusCode(200).body("proposedWinnerOrgNo", is(C))
+        evaluate(id, all).then().statusCode(200).body("proposedWinnerOrgNo", is(C)).body("flags.code", hasItem("NO_CONFLICT_DECLARATION"))
                 .body("tenders.find { it.supplierOrgNo == '" + A + "' }.totalDisplay", is("7.17"));
         evaluate(id, all).then().statusCode(428);
         given().auth().oauth2(buyer()).header("If-Match", "\"e7\"").contentType("application/json").body("{\"tenders\": [" + all + "]}")
