@@ -36,17 +36,10 @@ class TwoServersRaceTest {
     void concurrentAnswersOnTwoServersGiveOneConsistentOutcome() throws Exception {
         Database.Settings db = Database.forTest("race-" + UUID.randomUUID());
         Assumptions.assumeTrue(db.isPostgres(), "two processes need a shared database: runs in the PostgreSQL pass");
-        Path jar = Path.of("../server/target/skymarked-server.jar");
-        Path dataA = Files.createTempDirectory("skymarked-race-a");
-        Path dataB = Files.createTempDirectory("skymarked-race-b");
-        DevKeys keys = DevKeys.loadOrCreate(dataA);
-        Files.createDirectories(dataB.resolve("dev-keys"));
-        Files.copy(dataA.resolve("dev-keys/signing-key.pk8"), dataB.resolve("dev-keys/signing-key.pk8"));
-        TokenIssuer tokens = new TokenIssuer(keys, AuthSettings.DEV_ISSUER, Clock.systemUTC());
-        int portA = freePort();
-        Process a = start(jar, dataA, portA, db);
-        int portB = freePort();
-        Process b = start(jar, dataB, portB, db);
+        Servers servers = Servers.start(db, java.util.Map.of());
+        TokenIssuer tokens = servers.tokens();
+        int portA = servers.portA();
+        int portB = servers.portB();
         try {
             String buyer = tokens.issue("991825827", List.of("skymarked:buyer"), Duration.ofMinutes(10));
             send("POST", portA, "/v1/frameworks/oslo-digitale-tjenester-2/accessions", buyer, "{}");
@@ -82,9 +75,7 @@ class TwoServersRaceTest {
                 assertThat(view.path("status").asText(), is(acceptStatus == 200 ? "AWARDED" : "OFFERED"));
             }
         } finally {
-            a.destroyForcibly().waitFor();
-            b.destroyForcibly().waitFor();
-            Database.dropTestSchema(db);
+            servers.stop();
         }
     }
 
@@ -97,19 +88,12 @@ class TwoServersRaceTest {
     void aTenderDeadlinePassingOnTwoServersOpensTheCompetitionOnce() throws Exception {
         Database.Settings db = Database.forTest("race-deadline-" + UUID.randomUUID());
         Assumptions.assumeTrue(db.isPostgres(), "two processes need a shared database: runs in the PostgreSQL pass");
-        Path jar = Path.of("../server/target/skymarked-server.jar");
-        Path dataA = Files.createTempDirectory("skymarked-race-a");
-        Path dataB = Files.createTempDirectory("skymarked-race-b");
         Path tenderKeys = Files.createTempDirectory("skymarked-race-keys");
-        DevKeys keys = DevKeys.loadOrCreate(dataA);
-        Files.createDirectories(dataB.resolve("dev-keys"));
-        Files.copy(dataA.resolve("dev-keys/signing-key.pk8"), dataB.resolve("dev-keys/signing-key.pk8"));
-        TokenIssuer tokens = new TokenIssuer(keys, AuthSettings.DEV_ISSUER, Clock.systemUTC());
-        var env = java.util.Map.of("SKYMARKED_TENDERS_KEY_DIR", tenderKeys.toString(), "SKYMARKED_DEV_CLOCK_ENABLED", "true");
-        int portA = freePort();
-        Process a = start(jar, dataA, portA, db, env);
-        int portB = freePort();
-        Process b = start(jar, dataB, portB, db, env);
+        Servers servers = Servers.start(db, java.util.Map.of("SKYMARKED_TENDERS_KEY_DIR", tenderKeys.toString(),
+                "SKYMARKED_DEV_CLOCK_ENABLED", "true"));
+        TokenIssuer tokens = servers.tokens();
+        int portA = servers.portA();
+        int portB = servers.portB();
         try {
             String buyer = tokens.issue("991825827", List.of("skymarked:buyer"), Duration.ofMinutes(10));
             String editor = tokens.issue("991825827", List.of("skymarked:editor"), Duration.ofMinutes(10));
@@ -163,9 +147,7 @@ class TwoServersRaceTest {
                 }
             }
         } finally {
-            a.destroyForcibly().waitFor();
-            b.destroyForcibly().waitFor();
-            Database.dropTestSchema(db);
+            servers.stop();
         }
     }
 
@@ -187,8 +169,27 @@ class TwoServersRaceTest {
         }
     }
 
-    private static Process start(Path jar, Path dataDir, int port, Database.Settings db) throws Exception {
-        return start(jar, dataDir, port, db, java.util.Map.of());
+    /** Two packaged servers on one database, trusting the same dev key. */
+    private record Servers(Process a, Process b, int portA, int portB, TokenIssuer tokens, Database.Settings db) {
+        static Servers start(Database.Settings db, java.util.Map<String, String> env) throws Exception {
+            Path jar = Path.of("../server/target/skymarked-server.jar");
+            Path dataA = Files.createTempDirectory("skymarked-race-a");
+            Path dataB = Files.createTempDirectory("skymarked-race-b");
+            DevKeys keys = DevKeys.loadOrCreate(dataA);
+            Files.createDirectories(dataB.resolve("dev-keys"));
+            Files.copy(dataA.resolve("dev-keys/signing-key.pk8"), dataB.resolve("dev-keys/signing-key.pk8"));
+            int portA = freePort();
+            Process a = TwoServersRaceTest.start(jar, dataA, portA, db, env);
+            int portB = freePort();
+            Process b = TwoServersRaceTest.start(jar, dataB, portB, db, env);
+            return new Servers(a, b, portA, portB, new TokenIssuer(keys, AuthSettings.DEV_ISSUER, Clock.systemUTC()), db);
+        }
+
+        void stop() throws InterruptedException {
+            a.destroyForcibly().waitFor();
+            b.destroyForcibly().waitFor();
+            Database.dropTestSchema(db);
+        }
     }
 
     private static Process start(Path jar, Path dataDir, int port, Database.Settings db, java.util.Map<String, String> env) throws Exception {

@@ -5,18 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -31,25 +24,8 @@ public record DevKeys(String kid, PrivateKey privateKey, RSAPublicKey publicKey)
         Path folder = dataDir.resolve(FOLDER);
         Path file = folder.resolve(PRIVATE_FILE);
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(folder);
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                KeyPair pair = generator.generateKeyPair();
-                Path tmp = folder.resolve(PRIVATE_FILE + ".tmp");
-                Files.writeString(tmp, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-            byte[] der = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
-            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            RSAPrivateCrtKey privateKey = no.skymarked.shared.KeyFiles.loadOrCreate(file, 2048);
+            RSAPublicKey publicKey = no.skymarked.shared.KeyFiles.publicKeyOf(privateKey);
             String kid = "dev-" + HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(publicKey.getModulus().toByteArray()), 0, 6);
             Files.writeString(folder.resolve("jwks.json"), Jwks.toJson(kid, publicKey), StandardCharsets.UTF_8);

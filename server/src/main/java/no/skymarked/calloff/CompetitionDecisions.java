@@ -98,10 +98,7 @@ final class CompetitionDecisions {
     JsonNode evaluation(Principal caller, String callOffId) {
         return competitions.locked(callOffId, l -> {
             CompetitionState s = l.state();
-            CompetitionState.Viewer v = s.viewer(caller);
-            if (v != CompetitionState.Viewer.BUYER && v != CompetitionState.Viewer.AUDITOR) {
-                throw ProblemException.notFound("Evaluation of call-off", callOffId);
-            }
+            s.requireBuyerOrAuditor(caller, "Evaluation of call-off");
             JsonNode view = s.competition() == null ? null : s.competition().path("evaluation").path("view");
             if (view == null || view.isMissingNode()) {
                 throw ProblemException.notFound("Evaluation of call-off", callOffId);
@@ -213,13 +210,9 @@ final class CompetitionDecisions {
     JsonNode declarations(Principal caller, String callOffId) {
         return competitions.locked(callOffId, l -> {
             CompetitionState s = l.state();
-            CompetitionState.Viewer v = s.viewer(caller);
-            if (v != CompetitionState.Viewer.BUYER && v != CompetitionState.Viewer.AUDITOR) {
-                throw ProblemException.notFound("Call-off", callOffId);
-            }
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            out.set("items", s.competition() == null ? Json.MAPPER.createArrayNode() : s.competition().withArray("declarations").deepCopy());
-            return MiniCompetitions.Outcome.<JsonNode>of(out);
+            s.requireBuyerOrAuditor(caller, "Call-off");
+            return MiniCompetitions.Outcome.<JsonNode>of(CompetitionViews.items(s.competition() == null
+                    ? Json.MAPPER.createArrayNode() : s.competition().withArray("declarations").deepCopy()));
         }).get();
     }
 

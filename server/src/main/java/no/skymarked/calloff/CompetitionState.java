@@ -76,6 +76,14 @@ record CompetitionState(CallOffStore.Row row, JsonNode framework, int frameworkV
         throw new ProblemException(403, "/problems/forbidden", "Forbidden", "only the buyer of the call-off may " + what, List.of());
     }
 
+    /** The buyer of this call-off or an auditor; for anyone else {@code what} does not exist (404). */
+    void requireBuyerOrAuditor(Principal p, String what) {
+        Viewer v = viewer(p);
+        if (v != Viewer.BUYER && v != Viewer.AUDITOR) {
+            throw ProblemException.notFound(what, row.id());
+        }
+    }
+
     void requireStatus(String what, String... allowed) {
         if (!Set.of(allowed).contains(row.status())) {
             throw new ProblemException(409, "/problems/invalid-status", "Not possible now", "cannot " + what + " while the call-off is "

@@ -36,6 +36,13 @@ final class CompetitionViews {
         }
     }
 
+    /** A listing: {@code {"items": [...]}}. */
+    static ObjectNode items(com.fasterxml.jackson.databind.node.ArrayNode items) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.set("items", items);
+        return out;
+    }
+
     static ObjectNode question(JsonNode q, CompetitionState.Viewer viewer, String callerOrgNo) {
         ObjectNode n = Json.MAPPER.createObjectNode().put("id", q.path("id").asText()).put("question", q.path("question").asText())
                 .put("askedAt", q.path("askedAt").asText());

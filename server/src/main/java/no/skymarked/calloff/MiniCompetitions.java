@@ -283,9 +283,7 @@ public final class MiniCompetitions {
                     }
                 }
             }
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            out.set("items", items);
-            return Outcome.<JsonNode>of(out);
+            return Outcome.<JsonNode>of(CompetitionViews.items(items));
         }).get();
     }
 

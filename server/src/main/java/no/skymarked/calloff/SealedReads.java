@@ -60,9 +60,7 @@ final class SealedReads {
                 }
                 items.add(opened(s, l) ? opened(s, t, l) : CompetitionViews.receipt(callOffId, t, s.deadline()));
             }
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            out.set("items", items);
-            return MiniCompetitions.Outcome.<JsonNode>of(out);
+            return MiniCompetitions.Outcome.<JsonNode>of(CompetitionViews.items(items));
         }).get();
     }
 
@@ -82,9 +80,7 @@ final class SealedReads {
                     }
                 }
             }
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            out.set("items", items);
-            return MiniCompetitions.Outcome.<JsonNode>of(out);
+            return MiniCompetitions.Outcome.<JsonNode>of(CompetitionViews.items(items));
         }).get();
     }
 

@@ -3,21 +3,14 @@ package no.skymarked.calloff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -73,28 +66,8 @@ final class TenderVault {
     static TenderVault loadOrCreate(Path folder) {
         Path file = folder.resolve(FILE);
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(folder);
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(3072);
-                Path tmp = folder.resolve(FILE + ".tmp");
-                Files.writeString(tmp, Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()),
-                        StandardCharsets.US_ASCII);
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    Files.deleteIfExists(tmp);  // another server made it first
-                }
-            }
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(
-                    Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip())));
-            return new TenderVault(rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())), key);
+            RSAPrivateCrtKey key = no.skymarked.shared.KeyFiles.loadOrCreate(file, 3072);
+            return new TenderVault(no.skymarked.shared.KeyFiles.publicKeyOf(key), key);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the tender key in " + folder, e);
         } catch (GeneralSecurityException e) {
