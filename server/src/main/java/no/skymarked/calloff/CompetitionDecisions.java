@@ -85,6 +85,9 @@ final class CompetitionDecisions {
             ObjectNode c = s.copyOfCompetition();
             c.putObject("evaluation").put("version", version).set("view", view);
             boolean allRejected = result.ranking().isEmpty();
+            if (allRejected) {
+                c.putObject("unsuccessful").put("reason", "ALL_REJECTED").put("at", l.now().toString());
+            }
             competitions.store().update(l.tx(), callOffId, allRejected ? "UNSUCCESSFUL" : "EVALUATION", c, s.deadline(), null, null);
             competitions.record(l.tx(), callOffId, l.now(), CallOffs.actor(buyer), "EVALUATION_RECORDED", view);
             if (allRejected) {

@@ -109,14 +109,21 @@ final class CompetitionRequests {
                 precision, standstill == null ? 0 : standstill, exclusions, budget);
     }
 
-    /** With an offset it is an instant; without, a Europe/Oslo wall-clock time that must exist exactly once (E31). */
+    /**
+     * With an offset it is an instant; without (or suffixed {@code [Europe/Oslo]}), a Europe/Oslo wall-clock time that
+     * must exist exactly once (E31); a date alone means 12:00 Oslo time that day (domain rules §6.6).
+     */
     private static Instant deadline(JsonNode body, BodyReader r) {
-        String text = r.text(body, "", "tenderDeadline", 40, true);
+        String text = r.text(body, "", "tenderDeadline", 60, true);
         if (text == null) {
             return null;
         }
         if (text.matches(".*([zZ]|[+-][0-9]{2}:[0-9]{2})$")) {
             return r.instant(body, "", "tenderDeadline", true);
+        }
+        text = text.endsWith("[Europe/Oslo]") ? text.substring(0, text.length() - "[Europe/Oslo]".length()) : text;
+        if (text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            text = text + "T12:00";
         }
         try {
             LocalDateTime local = LocalDateTime.parse(text);

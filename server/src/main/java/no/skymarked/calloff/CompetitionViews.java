@@ -29,7 +29,7 @@ final class CompetitionViews {
             }
             terms.put("tenderDeadlineLocal", CallOffViews.oslo(Instant.parse(competition.path("tenderDeadline").asText())));
         }
-        for (String field : List.of("award", "contract", "cancellation")) {
+        for (String field : List.of("award", "contract", "cancellation", "unsuccessful")) {
             if (competition.has(field)) {
                 view.set(field, competition.get(field).deepCopy());
             }

@@ -354,6 +354,14 @@ public final class MiniCompetitions {
     }
 
     private static void requireInvited(CompetitionState s, Principal supplier) {
+        boolean inLot = false;
+        for (JsonNode member : s.lot().path("suppliers")) {
+            inLot |= member.path("orgNo").asText().equals(supplier.orgNo());
+        }
+        if (!inLot) {
+            throw new ProblemException(403, "/problems/supplier-not-in-lot", "Not in the lot", "supplier " + supplier.orgNo()
+                    + " is not a party to lot '" + s.row().lotId() + "' of the framework (FOA § 26-1(3))", List.of());
+        }
         if (!s.invited(supplier.orgNo())) {
             throw new ProblemException(403, "/problems/not-invited", "Not invited", "supplier " + supplier.orgNo()
                     + " is not invited to this mini-competition", List.of());
@@ -419,6 +427,9 @@ public final class MiniCompetitions {
         }
         boolean any = tenders.stream().anyMatch(CompetitionStore.StoredTender::submitted);
         ObjectNode c = s.copyOfCompetition().put("openedAt", now.toString());
+        if (!any) {
+            c.putObject("unsuccessful").put("reason", "NO_TENDERS").put("at", now.toString());
+        }
         store.update(tx, s.id(), any ? "EVALUATION" : "UNSUCCESSFUL", c, s.deadline(), null, null);
         record(tx, s.id(), now, "system", "TENDERS_OPENED", payload);
         if (!any) {

@@ -280,8 +280,24 @@ class MiniCompetitionApiTest {
         assertThat(view.getString("competition.excludedSuppliers[0].reason"), is("CONFLICT_OF_INTEREST"));
         publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(409);
         tender(id, D, "1000.00").then().statusCode(403).body("type", is("/problems/not-invited"));
+        given().auth().oauth2(supplier("889640782")).contentType("application/json").body("{\"rates\": []}")
+                .put("/v1/call-offs/" + id + "/tenders/889640782").then().statusCode(403).body("type", is("/problems/supplier-not-in-lot"));
         tender(id, A, "1550.01").then().statusCode(422).body("type", is("/problems/rate-above-framework"))
                 .body("errors[0].pointer", is("/rates/0/hourlyRate/amount"));
+    }
+
+    @Test
+    void aDateAloneIsNoonInOsloAndAZonedLocalTimeIsOsloTime() {
+        String id = draft();
+        String day = CLOCK.instant().plus(Duration.ofDays(14)).atZone(java.time.ZoneId.of("Europe/Oslo")).toLocalDate().toString();
+        publish(id, "{\"tenderDeadline\": \"" + day + "\", \"criteria\": [{\"criterionId\": \"price\", \"weight\": \"0.35\"},"
+                + " {\"criterionId\": \"quality\", \"weight\": \"0.35\"}, {\"criterionId\": \"environment\", \"weight\": \"0.30\"}],"
+                + " \"priceModel\": \"LINEAR\"}").then().statusCode(200)
+                .body("competition.tenderDeadlineLocal", org.hamcrest.Matchers.startsWith(day + "T12:00:00+0"));
+        String other = draft();
+        publish(other, "{\"tenderDeadline\": \"2027-03-28T02:15[Europe/Oslo]\", \"criteria\": [{\"criterionId\": \"price\","
+                + " \"weight\": \"0.35\"}], \"priceModel\": \"LINEAR\"}").then().statusCode(422)
+                .body("errors.detail", hasItem(containsString("does not exist in Europe/Oslo")));
     }
 
     @Test
@@ -309,7 +325,8 @@ class MiniCompetitionApiTest {
         Instant deadline = inTwoWeeks();
         publish(none, terms(deadline, "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
         CLOCK.set(deadline);
-        given().auth().oauth2(buyer()).get("/v1/call-offs/" + none).then().body("status", is("UNSUCCESSFUL"));
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + none).then().body("status", is("UNSUCCESSFUL"))
+                .body("unsuccessful.reason", is("NO_TENDERS"));
 
         String rejected = opened("0.35", "0.35", "0.30", "LINEAR", "");
         String rejection = ", \"rejection\": {\"ground\": \"SUBSTANTIAL_DEVIATION\", \"reason\": \"Forbehold mot kontraktsvilkårene\"}}";
@@ -318,7 +335,8 @@ class MiniCompetitionApiTest {
                 .then().statusCode(422).body("errors.pointer", hasItem("/tenders/2/rejection/ground"));
         evaluate(rejected, "{\"supplierOrgNo\": \"" + A + "\"" + rejection + ", {\"supplierOrgNo\": \"" + B + "\"" + rejection
                 + ", {\"supplierOrgNo\": \"" + C + "\"" + rejection).then().statusCode(200);
-        given().auth().oauth2(buyer()).get("/v1/call-offs/" + rejected).then().body("status", is("UNSUCCESSFUL"));
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + rejected).then().body("status", is("UNSUCCESSFUL"))
+                .body("unsuccessful.reason", is("ALL_REJECTED"));
     }
 
     @Test
