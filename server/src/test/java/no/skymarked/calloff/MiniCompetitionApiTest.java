@@ -301,6 +301,42 @@ class MiniCompetitionApiTest {
     }
 
     @Test
+    void aFrameworkRateChangedAfterPublicationDoesNotMoveTheCeilingOfARunningCompetition() {
+        String before = draft();
+        publish(before, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        setArchitectRate(E, "1100.00");
+        try {
+            String after = draft();
+            publish(after, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+            tender(before, E, "1500.00").then().statusCode(201);
+            tender(after, E, "1500.00").then().statusCode(422).body("type", is("/problems/rate-above-framework"));
+        } finally {
+            setArchitectRate(E, "1610.00");
+        }
+    }
+
+    private static void setArchitectRate(String orgNo, String amount) {
+        String editor = editor();
+        Response read = given().auth().oauth2(editor).get("/v1/frameworks/" + DT2);
+        var framework = (com.fasterxml.jackson.databind.node.ObjectNode) no.skymarked.shared.Json.tree(read.asString());
+        for (var lot : framework.path("lots")) {
+            if (lot.path("id").asText().equals(LOT)) {
+                for (var member : lot.path("suppliers")) {
+                    if (member.path("orgNo").asText().equals(orgNo)) {
+                        for (var rate : member.path("rates")) {
+                            if (rate.path("roleId").asText().equals("ARCHITECT")) {
+                                ((com.fasterxml.jackson.databind.node.ObjectNode) rate.path("hourlyRate")).put("amount", amount);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        given().auth().oauth2(editor).header("If-Match", read.header("ETag")).contentType("application/json")
+                .body(no.skymarked.shared.Json.text(framework)).put("/v1/frameworks/" + DT2).then().statusCode(200);
+    }
+
+    @Test
     void questionsAreAnsweredToEveryInvitedSupplierWithTheAskerAnonymised() {
         String id = draft();
         publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
