@@ -1,5 +1,6 @@
 -- Mini-competitions: the published terms and everything decided since (JSON), the invited and excluded suppliers,
--- and the tenders, whose contents are stored sealed (encrypted) only.
+-- the tenders, whose contents are stored sealed (encrypted) only, and the receipts of every submission and
+-- withdrawal, which enter the protocol when the tenders are opened.
 alter table call_off add column competition varchar;
 alter table call_off add column tender_deadline timestamp with time zone;
 create index call_off_tender_deadline_idx on call_off (status, tender_deadline);
@@ -26,4 +27,16 @@ create table tender (
     ciphertext      varchar,
     sealed_sha256   varchar(64),
     primary key (call_off_id, supplier_org_no)
+);
+
+create table tender_receipt (
+    call_off_id     varchar(36)  not null references call_off (id),
+    seq             integer      not null,
+    supplier_org_no varchar(9)   not null,
+    tender_ref      varchar(36)  not null,
+    action          varchar(20)  not null,
+    version         integer      not null,
+    at              timestamp with time zone not null,
+    sealed_sha256   varchar(64),
+    primary key (call_off_id, seq)
 );

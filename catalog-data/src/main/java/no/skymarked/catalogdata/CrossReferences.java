@@ -100,12 +100,22 @@ final class CrossReferences {
             }
         }
         JsonNode criteria = f.path("awardCriteria");
+        Set<String> criterionIds = new HashSet<>();
+        BigDecimal minimums = BigDecimal.ZERO;
         for (int i = 0; i < criteria.size(); i++) {
             BigDecimal min = new BigDecimal(criteria.get(i).path("minWeight").asText());
             BigDecimal max = new BigDecimal(criteria.get(i).path("maxWeight").asText());
             if (min.compareTo(max) > 0) {
                 problem(e, "/awardCriteria/" + i + "/minWeight", "minimum weight is above the maximum weight");
             }
+            if (!criterionIds.add(criteria.get(i).path("id").asText())) {
+                problem(e, "/awardCriteria/" + i + "/id", "duplicate award criterion id '" + criteria.get(i).path("id").asText() + "'");
+            }
+            minimums = minimums.add(min);
+        }
+        if (minimums.compareTo(BigDecimal.ONE) > 0) {
+            problem(e, "/awardCriteria", "the minimum weights sum to " + minimums.toPlainString()
+                    + ", more than 1: no mini-competition could weight every criterion inside its range");
         }
         Map<String, Set<String>> lots = new HashMap<>();
         JsonNode lotNodes = f.path("lots");
@@ -132,8 +142,12 @@ final class CrossReferences {
                     problem(e, pointer + "/rank", "duplicate rank " + member.path("rank").asInt() + " in the lot");
                 }
                 JsonNode rates = member.path("rates");
+                Set<String> pricedRoles = new HashSet<>();
                 for (int r = 0; r < rates.size(); r++) {
                     String roleId = rates.get(r).path("roleId").asText();
+                    if (!pricedRoles.add(roleId)) {
+                        problem(e, pointer + "/rates/" + r + "/roleId", "role '" + roleId + "' has two rates for this supplier");
+                    }
                     if (!roles.contains(roleId)) {
                         problem(e, pointer + "/rates/" + r + "/roleId", "role '" + roleId + "' is not among the framework's roles");
                     }

@@ -96,6 +96,31 @@ class CatalogueValidatorTest {
     }
 
     @Test
+    void duplicateCriteriaRatesAndImpossibleMinimumWeightsAreRefused() {
+        String framework = """
+                {"id": "fw-test", "title": {"nb": "T", "en": "T"}, "description": {"nb": "T", "en": "T"},
+                 "owner": {"orgNo": "991825827", "name": "Etat"}, "kind": "CONSULTING", "callOffMechanism": "MIXED",
+                 "status": "ACTIVE", "period": {"startDate": "2026-01-01", "initialEndDate": "2027-01-01", "options": []},
+                 "thresholdHours": "250", "cascadeResponseWorkingDays": 2, "miniCompetitionMinDeadlineWorkingDays": 5,
+                 "estimatedValue": {"amount": "100", "currency": "NOK"}, "maxValue": {"amount": "200", "currency": "NOK"},
+                 "roles": [{"id": "DEVELOPER", "name": {"nb": "Utvikler", "en": "Developer"}}],
+                 "awardCriteria": [
+                    {"id": "price", "type": "PRICE", "name": {"nb": "Pris", "en": "Price"}, "minWeight": "0.60", "maxWeight": "0.70"},
+                    {"id": "price", "type": "QUALITY", "name": {"nb": "K", "en": "Q"}, "minWeight": "0.50", "maxWeight": "0.60"}],
+                 "lots": [{"id": "lot-1", "name": {"nb": "L", "en": "L"}, "suppliers": [
+                    {"orgNo": "974760673", "rank": 1, "status": "ACTIVE", "rates": [
+                        {"roleId": "DEVELOPER", "hourlyRate": {"amount": "1000", "currency": "NOK"}},
+                        {"roleId": "DEVELOPER", "hourlyRate": {"amount": "900", "currency": "NOK"}}]}]}]}
+                """;
+        List<String> problems = toStrings(validator.validate(new CatalogueBundle(List.of(
+                new CatalogueFile("suppliers/test.json", SUPPLIER),
+                new CatalogueFile("frameworks/fw-test.json", framework)))).problems());
+        assertThat(problems, hasItem(containsString("at /awardCriteria/1/id: duplicate award criterion id 'price'")));
+        assertThat(problems, hasItem(containsString("at /awardCriteria: the minimum weights sum to 1.10")));
+        assertThat(problems, hasItem(containsString("at /lots/0/suppliers/0/rates/1/roleId: role 'DEVELOPER' has two rates")));
+    }
+
+    @Test
     void duplicateRanksInALotAreRefused() {
         String framework = """
                 {"id": "fw-test", "title": {"nb": "T", "en": "T"}, "description": {"nb": "T", "en": "T"},

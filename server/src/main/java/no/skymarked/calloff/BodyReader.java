@@ -75,6 +75,13 @@ final class BodyReader {
         if (v == null) {
             return null;
         }
+        if (v.isNumber()) {
+            BigDecimal n = v.decimalValue();  // bounded before it is ever written out: 1e2000000000 would take gigabytes
+            if (n.scale() > 4 || n.precision() - n.scale() > integerDigits) {
+                add(at + "/" + field, "must be a decimal number as a string, e.g. \"0.35\" or \"7.5\"");
+                return null;
+            }
+        }
         String text = v.isNumber() ? v.decimalValue().toPlainString() : v.isTextual() ? v.asText() : "";
         if (!text.matches("-?[0-9]{1," + integerDigits + "}(\\.[0-9]{1,4})?")) {
             add(at + "/" + field, "must be a decimal number as a string, e.g. \"0.35\" or \"7.5\"");

@@ -122,7 +122,8 @@ record CallOffRequest(String frameworkId, String lotId, String title, String nee
     }
 
     private static BigDecimal decimal(JsonNode v, String pointer, List<Problem.FieldError> errors) {
-        if (v.isNumber() || (v.isTextual() && v.asText().matches("-?[0-9]{1,9}(\\.[0-9]{1,2})?"))) {
+        boolean sane = v.isNumber() && v.decimalValue().scale() <= 2 && v.decimalValue().precision() - v.decimalValue().scale() <= 9;
+        if (sane || (v.isTextual() && v.asText().matches("-?[0-9]{1,9}(\\.[0-9]{1,2})?"))) {
             return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText());
         }
         errors.add(Problem.FieldError.pointer(pointer, "must be a decimal number of hours, e.g. \"120\" or \"37.5\""));

@@ -72,8 +72,9 @@ final class CompetitionDecisions {
             }
             CompetitionTerms terms = s.terms();
             List<EvaluationInput> inputs = readEvaluation(body, terms, opened, s.competition().path("documentedBudget"));
-            EvaluationResult result = Evaluation.evaluate(terms, inputs, callOffId);
-            ObjectNode view = EvaluationViews.view(callOffId, version, l.now(), terms, body, inputs, result);
+            String drawSeed = s.competition().path("drawSeed").asText(callOffId);
+            EvaluationResult result = Evaluation.evaluate(terms, inputs, drawSeed);
+            ObjectNode view = EvaluationViews.view(callOffId, version, l.now(), terms, body, inputs, result, drawSeed);
             boolean declared = false;
             for (JsonNode d : s.competition().path("declarations")) {
                 declared |= !d.path("hasConflict").asBoolean();
@@ -323,6 +324,7 @@ final class CompetitionDecisions {
                 throw new ProblemException(409, "/problems/standstill-running", "Standstill running", "the standstill period runs until "
                         + CallOffViews.oslo(Instant.parse(end.asText())) + " Europe/Oslo", List.of());
             }
+            JsonNode decided = s.competition() == null ? null : s.competition().path("award").get("decidedAt");
             for (var signed : List.of(Map.entry("/buyerSignedAt", java.util.Optional.ofNullable(buyerSigned)),
                     Map.entry("/supplierSignedAt", java.util.Optional.ofNullable(supplierSigned)))) {
                 if (signed.getValue().isEmpty()) {
@@ -332,6 +334,16 @@ final class CompetitionDecisions {
                 if (signed.getValue().get().isAfter(l.now())) {
                     throw Bodies.invalid("/problems/invalid-contract", signed.getKey(), "a signature cannot be in the future");
                 }
+                if (decided != null && signed.getValue().get().isBefore(Instant.parse(decided.asText()))) {
+                    throw Bodies.invalid("/problems/invalid-contract", signed.getKey(), "a signature cannot precede the award decision "
+                            + decided.asText());
+                }
+            }
+            Instant concluded = buyerSigned.isAfter(supplierSigned) ? buyerSigned : supplierSigned;
+            if (end != null && concluded.isBefore(Instant.parse(end.asText()))) {
+                throw Bodies.invalid("/problems/standstill-running", buyerSigned.isAfter(supplierSigned) ? "/buyerSignedAt"
+                        : "/supplierSignedAt", "the contract would be concluded during the standstill, which runs until "
+                        + CallOffViews.oslo(Instant.parse(end.asText())) + " Europe/Oslo");
             }
             ObjectNode c = s.copyOfCompetition();
             ObjectNode contract = c.putObject("contract").put("concludedAt", l.now().toString())

@@ -139,7 +139,7 @@ record CompetitionState(CallOffStore.Row row, JsonNode framework, int frameworkV
                 List<JsonNode> rates = new ArrayList<>();
                 s.path("rates").forEach(rates::add);
                 return rates.stream().collect(Collectors.toMap(r -> r.path("roleId").asText(),
-                        r -> new BigDecimal(r.path("hourlyRate").path("amount").asText())));
+                        r -> new BigDecimal(r.path("hourlyRate").path("amount").asText()), BigDecimal::min));
             }
         }
         return Map.of();

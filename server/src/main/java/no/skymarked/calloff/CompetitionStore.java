@@ -46,11 +46,6 @@ final class CompetitionStore {
                         awardedOrgNo, agreedValue, id).execute();
     }
 
-    /** A version bump only: any other writer that read the call-off before this transaction will notice. */
-    void touch(DbExecute tx, String id) {
-        tx.createUpdate("update call_off set version = version + 1 where id = ?").params(id).execute();
-    }
-
     /** The supplier's registered name, read in the caller's transaction. */
     String supplierName(DbExecute exec, String orgNo) {
         return exec.createGet("select name from supplier where org_no = ?").params(orgNo).execute()
@@ -104,6 +99,34 @@ final class CompetitionStore {
 
     List<no.skymarked.calloff.domain.ProtocolEvent> protocolOf(DbExecute exec, String callOffId) {
         return new CallOffStore(db).protocol(exec, callOffId);
+    }
+
+    /** Keeps the receipt of a submission or withdrawal; receipts reach the protocol only when the tenders are opened. */
+    void receipt(DbExecute tx, String callOffId, StoredTender t, String action) {
+        int seq = tx.createGet("select coalesce(max(seq), 0) as s from tender_receipt where call_off_id = ?").params(callOffId)
+                .execute().map(r -> ((Number) r.column("s").get()).intValue()).orElse(0) + 1;
+        tx.createInsert("insert into tender_receipt (call_off_id, seq, supplier_org_no, tender_ref, action, version, at, sealed_sha256)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(callOffId, seq, t.orgNo(), t.tenderRef(), action, t.version(), CallOffStore.utc(t.submittedAt()), t.sealedSha256())
+                .execute();
+    }
+
+    /** Every receipt of the call-off, oldest first, as protocol JSON. */
+    com.fasterxml.jackson.databind.node.ArrayNode receipts(DbExecute exec, String callOffId) {
+        var out = Json.MAPPER.createArrayNode();
+        try (Stream<DbRow> rows = exec.createQuery("select supplier_org_no, tender_ref, action, version, at, sealed_sha256 from tender_receipt"
+                + " where call_off_id = ? order by seq").params(callOffId).execute()) {
+            rows.forEach(r -> {
+                var n = out.addObject().put("tenderRef", r.column("tender_ref").get(String.class))
+                        .put("supplierOrgNo", r.column("supplier_org_no").get(String.class)).put("action", r.column("action").get(String.class))
+                        .put("version", r.column("version").get(Integer.class)).put("at", Rows.instant(r, "at").toString());
+                String sha = r.column("sealed_sha256").get(String.class);
+                if (sha != null) {
+                    n.put("sealedContentSha256", sha);
+                }
+            });
+        }
+        return out;
     }
 
     /** Call-offs still receiving tenders whose deadline has passed, for the scheduler. */

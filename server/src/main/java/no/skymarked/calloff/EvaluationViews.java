@@ -24,7 +24,7 @@ final class EvaluationViews {
     }
 
     static ObjectNode view(String callOffId, int version, Instant at, CompetitionTerms terms, JsonNode body,
-                           List<EvaluationInput> inputs, EvaluationResult result) {
+                           List<EvaluationInput> inputs, EvaluationResult result, String drawSeed) {
         Map<String, JsonNode> given = new HashMap<>();
         body.path("tenders").forEach(t -> given.put(t.path("supplierOrgNo").asText(), t));
         ObjectNode v = Json.MAPPER.createObjectNode().put("callOffId", callOffId).put("version", version).put("recordedAt", at.toString())
@@ -63,6 +63,10 @@ final class EvaluationViews {
             t.set("supplierOrgNos", Json.MAPPER.valueToTree(tie.orgNos()));
             t.put("total", CompetitionDecisions.full(tie.total())).put("totalDisplay", CompetitionDecisions.display(tie.total()))
                     .put("resolvedBy", tie.resolvedBy() == null ? "UNRESOLVED" : tie.resolvedBy().name());
+            if (tie.resolvedBy() == no.skymarked.calloff.domain.TieBreakRule.DRAWING_OF_LOTS) {
+                ObjectNode keys = t.put("drawSeed", drawSeed).putObject("drawKeys");
+                tie.orgNos().forEach(o -> keys.put(o, no.skymarked.calloff.domain.Evaluation.drawKey(drawSeed, o)));
+            }
         }
         result.winner().ifPresent(w -> v.put("proposedWinnerOrgNo", w));
         List<String> tiedTop = new ArrayList<>();

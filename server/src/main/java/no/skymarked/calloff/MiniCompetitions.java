@@ -104,8 +104,12 @@ public final class MiniCompetitions {
         CallOffStore.Row row = calls.find(tx, callOffId).orElseThrow(() -> ProblemException.notFound("Call-off", callOffId));
         var framework = catalogue.framework(tx, row.frameworkId()).orElseThrow();
         ObjectNode competition = row.competition() == null ? null : (ObjectNode) row.competition();
-        return new CompetitionState(row, framework.document(), framework.version(), CascadeReplay.lot(framework.document(), row.lotId()),
-                competition, store.parties(tx, callOffId));
+        JsonNode lot = CascadeReplay.lot(framework.document(), row.lotId());
+        if (lot == null) {
+            throw new ProblemException(409, "/problems/lot-unknown", "Lot no longer in the framework", "framework '"
+                    + row.frameworkId() + "' no longer has lot '" + row.lotId() + "' of this call-off", List.of());
+        }
+        return new CompetitionState(row, framework.document(), framework.version(), lot, competition, store.parties(tx, callOffId));
     }
 
     CallOffStore.Row rowOf(DbExecute tx, String callOffId) {
@@ -128,7 +132,8 @@ public final class MiniCompetitions {
             TermsCheck.Checked checked = TermsCheck.criteria(s.frameworkCriteria(), p.criteria());
             violations.addAll(checked.violations());
             int minDays = s.framework().path("miniCompetitionMinDeadlineWorkingDays").asInt(5);
-            TermsCheck.deadline(p.tenderDeadline(), l.now(), minDays, CALENDAR).ifPresent(violations::add);
+            TermsCheck.deadline(p.tenderDeadline(), l.now(), minDays, CALENDAR,
+                    no.skymarked.framework.AccessionPolicy.currentEndDate(s.framework())).ifPresent(violations::add);
             List<CompetitionStore.Party> parties = parties(s, p.exclusions(), violations);
             refuseIfAny(violations, "/problems/invalid-publication");
             if (parties.stream().noneMatch(x -> "INVITED".equals(x.status()))) {
@@ -318,9 +323,7 @@ public final class MiniCompetitions {
             var tender = new CompetitionStore.StoredTender(orgNo, ref, "SUBMITTED", version,
                     existing.map(CompetitionStore.StoredTender::firstAt).orElse(l.now()), l.now(), sealed, sealed.sha256());
             store.saveTender(l.tx(), callOffId, tender, existing.isPresent());
-            store.touch(l.tx(), callOffId);
-            record(l.tx(), callOffId, l.now(), "system", "TENDER_SUBMITTED", Json.MAPPER.createObjectNode().put("tenderRef", ref)
-                    .put("version", version).put("sealedContentSha256", sealed.sha256()));
+            store.receipt(l.tx(), callOffId, tender, "SUBMITTED");  // neither the protocol nor the version tells how many tendered
             return Outcome.of(Map.entry(existing.isEmpty(), CompetitionViews.receipt(callOffId, tender, s.deadline())));
         }).get();
     }
@@ -339,9 +342,7 @@ public final class MiniCompetitions {
             var withdrawn = new CompetitionStore.StoredTender(orgNo, existing.tenderRef(), "WITHDRAWN", existing.version() + 1,
                     existing.firstAt(), l.now(), null, null);
             store.saveTender(l.tx(), callOffId, withdrawn, true);
-            store.touch(l.tx(), callOffId);
-            record(l.tx(), callOffId, l.now(), "system", "TENDER_WITHDRAWN", Json.MAPPER.createObjectNode()
-                    .put("tenderRef", existing.tenderRef()).put("version", withdrawn.version()));
+            store.receipt(l.tx(), callOffId, withdrawn, "WITHDRAWN");
             return Outcome.of(CompetitionViews.receipt(callOffId, withdrawn, s.deadline()));
         }).get();
     }
@@ -377,7 +378,6 @@ public final class MiniCompetitions {
         if (s.deadline() != null && !Sealing.receives(s.deadline(), l.now())) {
             record(l.tx(), s.id(), l.now(), CallOffs.actor(supplier), "LATE_TENDER_REFUSED", Json.MAPPER.createObjectNode()
                     .put("attempt", what).put("supplierOrgNo", supplier.orgNo()).put("deadline", s.deadline().toString()));
-            store.touch(l.tx(), s.id());
         }
         try {
             requireOpenForTenders(s, l.now(), "submit or withdraw a tender");
@@ -425,8 +425,14 @@ public final class MiniCompetitions {
                     .put("version", t.version()).put("submittedAt", t.submittedAt().toString())
                     .put("sealedContentSha256", t.sealedSha256());
         }
+        payload.set("receipts", store.receipts(tx, s.id()));
+        // the seed of any drawing of lots, fixed now that no tender can change (domain rules §3.5)
+        byte[] seed = new byte[32];
+        new java.security.SecureRandom().nextBytes(seed);
+        String drawSeed = java.util.HexFormat.of().formatHex(seed);
+        payload.put("drawSeed", drawSeed);
         boolean any = tenders.stream().anyMatch(CompetitionStore.StoredTender::submitted);
-        ObjectNode c = s.copyOfCompetition().put("openedAt", now.toString());
+        ObjectNode c = s.copyOfCompetition().put("openedAt", now.toString()).put("drawSeed", drawSeed);
         if (!any) {
             c.putObject("unsuccessful").put("reason", "NO_TENDERS").put("at", now.toString());
         }

@@ -37,6 +37,7 @@ final class SealedReads {
                 throw forbidden("suppliers see only their own tender; editors see none (FOA § 7-4)");
             }
             CompetitionStore.StoredTender t = found(l, orgNo);
+            logRead(l, caller, "tender of " + orgNo);
             return MiniCompetitions.Outcome.<JsonNode>of(opened(s, t, l));
         }).get();
     }
@@ -52,6 +53,9 @@ final class SealedReads {
             }
             if (v == CompetitionState.Viewer.EDITOR) {
                 throw forbidden("editors do not read tenders");
+            }
+            if (opened(s, l)) {
+                logRead(l, caller, supplier ? "own tender" : "every tender");
             }
             ArrayNode items = Json.MAPPER.createArrayNode();
             for (CompetitionStore.StoredTender t : competitions.store().tenders(l.tx(), callOffId)) {
@@ -99,9 +103,12 @@ final class SealedReads {
             if (s.competition() != null) {
                 s.competition().path("questions").forEach(q -> questions.add(CompetitionViews.question(q, v, caller.orgNo())));
                 if (opened(s, l)) {
+                    logRead(l, caller, "procurement file with every tender");
                     competitions.store().tenders(l.tx(), callOffId).forEach(t -> tenders.add(opened(s, t, l)));
-                } else if (s.deadline() != null) {
+                } else if ("TENDERING".equals(s.status())) {
                     out.put("tendersSealedUntil", s.deadline().toString());
+                } else if (s.deadline() != null) {
+                    out.put("tendersNeverOpened", true);
                 }
                 if (s.competition().has("evaluation")) {
                     out.set("evaluation", s.competition().path("evaluation").path("view").deepCopy());
@@ -122,8 +129,15 @@ final class SealedReads {
         return v;
     }
 
+    /** Opened means the competition closed at its deadline; one cancelled before it never opens its tenders. */
     private static boolean opened(CompetitionState s, MiniCompetitions.Locked l) {
-        return s.deadline() != null && Sealing.opened(s.deadline(), l.now()) && !"TENDERING".equals(s.status());
+        return s.competition() != null && s.competition().has("openedAt") && Sealing.opened(s.deadline(), l.now());
+    }
+
+    /** Every read of tender content is in the protocol too (M3). */
+    private void logRead(MiniCompetitions.Locked l, Principal caller, String what) {
+        competitions.record(l.tx(), l.state().id(), l.now(), CallOffs.actor(caller), "TENDER_CONTENT_READ",
+                Json.MAPPER.createObjectNode().put("read", what).put("byOrgNo", caller.orgNo()));
     }
 
     private CompetitionStore.StoredTender found(MiniCompetitions.Locked l, String orgNo) {
@@ -140,7 +154,6 @@ final class SealedReads {
         competitions.record(l.tx(), s.id(), l.now(), CallOffs.actor(caller), "SEALED_TENDER_ACCESS_REFUSED",
                 Json.MAPPER.createObjectNode().put("attempted", what).put("byOrgNo", caller.orgNo())
                         .put("sealedUntil", s.deadline() == null ? "not published" : s.deadline().toString()));
-        competitions.store().touch(l.tx(), s.id());
         return new ProblemException(403, "/problems/tenders-sealed", "Tenders sealed", "tenders stay sealed until the deadline"
                 + (s.deadline() == null ? " (not yet published)" : " " + s.deadline() + " (" + CallOffViews.oslo(s.deadline())
                 + " Europe/Oslo)") + "; nobody reads them before, and this attempt is recorded in the protocol", List.of());

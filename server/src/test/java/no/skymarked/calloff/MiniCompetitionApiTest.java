@@ -33,13 +33,20 @@ class MiniCompetitionApiTest {
     static final String D = "922400008";
     static final String E = "922100004";
     static final String SECRET = "Vår hemmelige løsning med kvantekryptert skjemamotor";
-    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+    private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
+    private static final MutableClock CLOCK = new MutableClock(START);
     @org.junit.jupiter.api.extension.RegisterExtension
     static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension(CLOCK);
 
     @BeforeAll
     static void start() {
         given().auth().oauth2(buyer()).post("/v1/frameworks/" + DT2 + "/accessions").then().statusCode(201);
+    }
+
+    /** Every test starts on 1 December 2026, well inside the framework's period (which ends 27 April 2027). */
+    @org.junit.jupiter.api.BeforeEach
+    void startOfTheDay() {
+        CLOCK.set(START);
     }
 
     /** Tokens are made at the controlled clock's time, so they are valid however far a test moves it. */
@@ -160,7 +167,14 @@ class MiniCompetitionApiTest {
         CLOCK.advance(Duration.ofDays(8));
         given().auth().oauth2(buyer()).contentType("application/json").body("{\"buyerSignedAt\": \"" + CLOCK.instant() + "\"}")
                 .post("/v1/call-offs/" + id + "/contract").then().statusCode(422).body("type", is("/problems/signature-missing"));
+        // signed during the standstill, or before the award: not a contract
         given().auth().oauth2(buyer()).contentType("application/json").body(contract).post("/v1/call-offs/" + id + "/contract")
+                .then().statusCode(422).body("type", is("/problems/standstill-running"));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"buyerSignedAt\": \"2020-01-01T00:00:00Z\","
+                + " \"supplierSignedAt\": \"" + CLOCK.instant() + "\"}").post("/v1/call-offs/" + id + "/contract").then().statusCode(422)
+                .body("errors[0].pointer", is("/buyerSignedAt"));
+        String signed = "{\"buyerSignedAt\": \"" + CLOCK.instant() + "\", \"supplierSignedAt\": \"" + CLOCK.instant() + "\"}";
+        given().auth().oauth2(buyer()).contentType("application/json").body(signed).post("/v1/call-offs/" + id + "/contract")
                 .then().statusCode(200).body("status", is("CONTRACTED"));
         given().auth().oauth2(buyer()).contentType("application/json").body("{\"reason\": \"for sent\"}")
                 .post("/v1/call-offs/" + id + "/cancellation").then().statusCode(409);
@@ -409,6 +423,54 @@ class MiniCompetitionApiTest {
                 + " \"tieDecision\": {\"winnerOrgNo\": \"" + B + "\", \"reason\": \"Loddtrekning med vitner 2026-12-15\"}}")
                 .post("/v1/call-offs/" + id + "/award").then().statusCode(200).body("awardedSupplierOrgNo", is(B))
                 .body("award.tieDecision.winnerOrgNo", is(B));
+    }
+
+    @Test
+    void tendersOfACompetitionCancelledBeforeItsDeadlineAreNeverOpened() {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        publish(id, terms(deadline, "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        tender(id, A, "1200.00").then().statusCode(201);
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reason\": \"Behovet falt bort\"}")
+                .post("/v1/call-offs/" + id + "/cancellation").then().statusCode(200);
+        CLOCK.set(deadline.plusSeconds(60));
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders").then().statusCode(403).body("type", is("/problems/tenders-sealed"));
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(403);
+        String export = given().auth().oauth2(auditor()).get("/v1/call-offs/" + id + "/export").then().statusCode(200).extract().asString();
+        assertThat(export, not(containsString(SECRET)));
+        assertThat(JsonPath.from(export).getBoolean("tendersNeverOpened"), is(true));
+        assertThat(JsonPath.from(export).getList("protocol.events.type"), not(hasItem("TENDERS_OPENED")));
+    }
+
+    @Test
+    void neitherTheVersionNorTheProtocolTellsHowManyHaveTenderedBeforeTheDeadline() {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        publish(id, terms(deadline, "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        String before = given().auth().oauth2(supplier(D)).get("/v1/call-offs/" + id).then().extract().header("ETag");
+        int events = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath().getList("events").size();
+        tender(id, A, "1200.00").then().statusCode(201);
+        tender(id, A, "1150.00").then().statusCode(200);
+        tender(id, B, "1000.00").then().statusCode(201);
+        given().auth().oauth2(supplier(B)).delete("/v1/call-offs/" + id + "/tenders/" + B).then().statusCode(200);
+        assertThat(given().auth().oauth2(supplier(D)).get("/v1/call-offs/" + id).then().extract().header("ETag"), is(before));
+        assertThat(given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath().getList("events"), hasSize(events));
+        CLOCK.set(deadline);
+        JsonPath opened = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+        assertThat(opened.getList("events.find { it.type == 'TENDERS_OPENED' }.payload.receipts.action"),
+                contains("SUBMITTED", "SUBMITTED", "SUBMITTED", "WITHDRAWN"));
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders").then().statusCode(200);
+        assertThat(given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath().getList("events.type"),
+                hasItem("TENDER_CONTENT_READ"));
+    }
+
+    @Test
+    void aNumberWithAHugeExponentIsRefusedWithoutWritingItOut() {
+        String id = draft();
+        publish(id, "{\"tenderDeadline\": \"" + inTwoWeeks() + "\", \"criteria\": [{\"criterionId\": \"price\", \"weight\": 1e2000000000}],"
+                + " \"priceModel\": \"LINEAR\"}").then().statusCode(422).body("errors.pointer", hasItem("/criteria/0/weight"));
+        publish(id, terms(Instant.parse("+999999999-12-31T23:59:59Z"), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(422)
+                .body("type", is("/problems/deadline-after-framework-end"));
     }
 
     @Test

@@ -29,7 +29,8 @@ public final class Evaluation {
     }
 
     /**
-     * @param drawSeed seeds {@link TieBreakRule#DRAWING_OF_LOTS} (the call-off id), so the draw can be repeated
+     * @param drawSeed seeds {@link TieBreakRule#DRAWING_OF_LOTS} (random, fixed when the tenders were opened), so the
+     *                 draw can be repeated by anyone reading the protocol but not foreseen before the deadline
      */
     public static EvaluationResult evaluate(CompetitionTerms terms, List<EvaluationInput> tenders, String drawSeed) {
         List<EvaluationInput> compliant = tenders.stream().filter(t -> !t.rejected()).toList();

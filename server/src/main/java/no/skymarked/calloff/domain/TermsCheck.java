@@ -29,6 +29,8 @@ public final class TermsCheck {
     public static final String DEADLINE_TOO_SHORT = "DEADLINE_TOO_SHORT";
     public static final String DEADLINE_IN_DST_GAP = "DEADLINE_IN_DST_GAP";
     public static final String DEADLINE_AMBIGUOUS = "DEADLINE_AMBIGUOUS";
+    public static final String DEADLINE_AFTER_FRAMEWORK_END = "DEADLINE_AFTER_FRAMEWORK_END";
+    public static final String CRITERION_REQUIRED = "CRITERION_REQUIRED";
 
     /** FOA § 7-9 (2): climate and environment weighted at least 30 %. */
     public static final BigDecimal MIN_ENVIRONMENT_WEIGHT = new BigDecimal("0.30");
@@ -46,11 +48,12 @@ public final class TermsCheck {
 
     /**
      * Criteria must be the framework's, each once, with weights inside the framework's ranges, summing to exactly
-     * 1; the price criterion is required when the framework has one (the server scores price), and when the
+     * 1; a criterion whose range starts above 0 cannot be left out; the price criterion is required when the framework has one (the server scores price), and when the
      * framework weights the environment, the environment criteria together keep at least 30 % (§ 7-9, inherited).
      */
     public static Checked criteria(List<AwardCriterion> framework, List<Choice> chosen) {
-        Map<String, AwardCriterion> byId = framework.stream().collect(Collectors.toMap(AwardCriterion::id, Function.identity()));
+        Map<String, AwardCriterion> byId = framework.stream()
+                .collect(Collectors.toMap(AwardCriterion::id, Function.identity(), (first, second) -> first, java.util.LinkedHashMap::new));
         List<Violation> violations = new ArrayList<>();
         List<WeightedCriterion> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -80,6 +83,13 @@ public final class TermsCheck {
             out.add(new WeightedCriterion(fc.id(), fc.type(), c.weight()));
         }
         boolean complete = out.size() == chosen.size();
+        for (AwardCriterion fc : byId.values()) {
+            boolean ownCheck = fc.type() == CriterionType.PRICE || fc.type() == CriterionType.ENVIRONMENT;  // reported below
+            if (complete && fc.minWeight().signum() > 0 && !seen.contains(fc.id()) && !ownCheck) {
+                violations.add(new Violation("/criteria", CRITERION_REQUIRED, "the framework weights '" + fc.id() + "' at least "
+                        + fc.minWeight().toPlainString() + "; a call-off cannot leave it out (weight 0 is outside its range)"));
+            }
+        }
         if (complete && !chosen.isEmpty() && sum.compareTo(BigDecimal.ONE) != 0) {
             violations.add(new Violation("/criteria", WEIGHTS_NOT_100_PERCENT, "the weights sum to "
                     + sum.toPlainString() + ", not exactly 1 (100 %)"));
@@ -99,19 +109,25 @@ public final class TermsCheck {
     }
 
     /**
-     * The deadline must lie in the future and its Europe/Oslo date must be at least {@code minWorkingDays} working
-     * days after today's (the day of publication is not counted).
+     * The deadline must lie in the future, give suppliers at least {@code minWorkingDays} working days (it may not
+     * be earlier than the same Europe/Oslo wall-clock time on the {@code minWorkingDays}-th working day after
+     * publication), and fall on or before {@code latestDate} (the framework's current end).
      */
-    public static Optional<Violation> deadline(Instant deadline, Instant now, int minWorkingDays, WorkingDayCalendar calendar) {
+    public static Optional<Violation> deadline(Instant deadline, Instant now, int minWorkingDays, WorkingDayCalendar calendar,
+                                               LocalDate latestDate) {
         if (!deadline.isAfter(now)) {
             return Optional.of(new Violation("/tenderDeadline", DEADLINE_IN_PAST, "the tender deadline " + deadline
                     + " is not in the future (now " + now + ")"));
         }
-        LocalDate earliest = calendar.addWorkingDays(now.atZone(WorkingDayCalendar.OSLO).toLocalDate(), minWorkingDays);
-        if (deadline.atZone(WorkingDayCalendar.OSLO).toLocalDate().isBefore(earliest)) {
+        if (deadline.isAfter(latestDate.plusDays(1).atStartOfDay(WorkingDayCalendar.OSLO).toInstant())) {
+            return Optional.of(new Violation("/tenderDeadline", DEADLINE_AFTER_FRAMEWORK_END, "the tender deadline is after "
+                    + latestDate + ", when the framework ends; call-offs are made while it runs"));
+        }
+        Instant earliest = calendar.deadline(now, minWorkingDays);
+        if (deadline.isBefore(earliest)) {
             return Optional.of(new Violation("/tenderDeadline", DEADLINE_TOO_SHORT, "the framework requires at least "
-                    + minWorkingDays + " working days for tenders: the deadline may be on " + earliest
-                    + " (Europe/Oslo) at the earliest"));
+                    + minWorkingDays + " working days for tenders: the deadline may be " + earliest.atZone(WorkingDayCalendar.OSLO)
+                    .toLocalDateTime() + " (Europe/Oslo) at the earliest"));
         }
         return Optional.empty();
     }

@@ -11,7 +11,7 @@ public enum TieBreakRule {
     LOWER_PRICE,
     /** Higher score on the environment criteria. */
     HIGHER_ENVIRONMENT_SCORE,
-    /** A reproducible draw: SHA-256 of the call-off id and the organisation number orders the tied tenders. */
+    /** A reproducible draw: SHA-256 of a seed fixed when the tenders are opened and the organisation number orders the tied tenders. */
     DRAWING_OF_LOTS;
 
     /** The suggested default order of §3.5. */

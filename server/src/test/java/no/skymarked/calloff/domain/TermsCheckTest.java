@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ class TermsCheckTest {
     private static final List<AwardCriterion> DT2 = List.of(
             new AwardCriterion("price", CriterionType.PRICE, new BigDecimal("0.20"), new BigDecimal("0.40")),
             new AwardCriterion("quality", CriterionType.QUALITY, new BigDecimal("0.20"), new BigDecimal("0.50")),
-            new AwardCriterion("competence", CriterionType.COMPETENCE, new BigDecimal("0.20"), new BigDecimal("0.40")),
+            new AwardCriterion("competence", CriterionType.COMPETENCE, new BigDecimal("0.00"), new BigDecimal("0.40")),
             new AwardCriterion("environment", CriterionType.ENVIRONMENT, new BigDecimal("0.30"), new BigDecimal("0.50")));
     private static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar();
 
@@ -66,16 +67,45 @@ class TermsCheckTest {
     @Test
     void theDeadlineMustBeInTheFutureAndAtLeastTheFrameworkMinimumOfWorkingDays() {
         Instant now = Instant.parse("2026-12-01T09:00:00Z");  // Tuesday 10:00 in Oslo
-        assertThat(TermsCheck.deadline(now, now, 5, CALENDAR).map(Violation::code), is(Optional.of(TermsCheck.DEADLINE_IN_PAST)));
-        assertThat(TermsCheck.deadline(now.minusSeconds(1), now, 5, CALENDAR).map(Violation::code), is(Optional.of(TermsCheck.DEADLINE_IN_PAST)));
-        // five working days after Tuesday 1 December: Tuesday 8 December
-        assertThat(TermsCheck.deadline(Instant.parse("2026-12-07T11:00:00Z"), now, 5, CALENDAR).map(Violation::code),
+        LocalDate end = LocalDate.parse("2027-04-27");
+        assertThat(TermsCheck.deadline(now, now, 5, CALENDAR, end).map(Violation::code), is(Optional.of(TermsCheck.DEADLINE_IN_PAST)));
+        assertThat(TermsCheck.deadline(now.minusSeconds(1), now, 5, CALENDAR, end).map(Violation::code),
+                is(Optional.of(TermsCheck.DEADLINE_IN_PAST)));
+        // five working days after Tuesday 1 December 10:00: Tuesday 8 December 10:00 Oslo
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-07T11:00:00Z"), now, 5, CALENDAR, end).map(Violation::code),
                 is(Optional.of(TermsCheck.DEADLINE_TOO_SHORT)));
-        assertThat(TermsCheck.deadline(Instant.parse("2026-12-08T11:00:00Z"), now, 5, CALENDAR), is(Optional.empty()));
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-07T23:30:00Z"), now, 5, CALENDAR, end).map(Violation::code),
+                is(Optional.of(TermsCheck.DEADLINE_TOO_SHORT)));
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-08T08:59:59Z"), now, 5, CALENDAR, end).isPresent(), is(true));
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-08T09:00:00Z"), now, 5, CALENDAR, end), is(Optional.empty()));
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-08T11:00:00Z"), now, 5, CALENDAR, end), is(Optional.empty()));
         // over Christmas: 22 Dec + 5 working days skips 25/26 Dec and the weekend -> 30 Dec
         Instant dec22 = Instant.parse("2026-12-22T09:00:00Z");
-        assertThat(TermsCheck.deadline(Instant.parse("2026-12-29T11:00:00Z"), dec22, 5, CALENDAR).isPresent(), is(true));
-        assertThat(TermsCheck.deadline(Instant.parse("2026-12-30T11:00:00Z"), dec22, 5, CALENDAR), is(Optional.empty()));
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-29T11:00:00Z"), dec22, 5, CALENDAR, end).isPresent(), is(true));
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-30T11:00:00Z"), dec22, 5, CALENDAR, end), is(Optional.empty()));
+    }
+
+    @Test
+    void theDeadlineMayNotBeAfterTheFrameworkEnds() {
+        Instant now = Instant.parse("2026-12-01T09:00:00Z");
+        LocalDate end = LocalDate.parse("2027-04-27");
+        assertThat(TermsCheck.deadline(Instant.parse("2027-04-27T21:59:59Z"), now, 5, CALENDAR, end), is(Optional.empty()));
+        assertThat(TermsCheck.deadline(Instant.parse("2027-04-28T10:00:00Z"), now, 5, CALENDAR, end).map(Violation::code),
+                is(Optional.of(TermsCheck.DEADLINE_AFTER_FRAMEWORK_END)));
+        assertThat(TermsCheck.deadline(Instant.MAX, now, 5, CALENDAR, end).map(Violation::code),
+                is(Optional.of(TermsCheck.DEADLINE_AFTER_FRAMEWORK_END)));
+    }
+
+    @Test
+    void aCriterionWhoseRangeStartsAboveZeroCannotBeLeftOut() {
+        List<AwardCriterion> strict = List.of(
+                new AwardCriterion("price", CriterionType.PRICE, new BigDecimal("0.20"), new BigDecimal("0.40")),
+                new AwardCriterion("competence", CriterionType.COMPETENCE, new BigDecimal("0.20"), new BigDecimal("0.40")),
+                new AwardCriterion("environment", CriterionType.ENVIRONMENT, new BigDecimal("0.30"), new BigDecimal("0.60")));
+        assertThat(codes(TermsCheck.criteria(strict, List.of(c("price", "0.40"), c("environment", "0.60")))),
+                contains(TermsCheck.CRITERION_REQUIRED));
+        assertThat(TermsCheck.criteria(strict, List.of(c("price", "0.30"), c("competence", "0.30"), c("environment", "0.40")))
+                .violations(), is(empty()));
     }
 
     @Test
