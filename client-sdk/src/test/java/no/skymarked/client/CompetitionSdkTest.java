@@ -138,7 +138,7 @@ class CompetitionSdkTest {
         assertThat(published.getStatus(), is(CallOff.StatusEnum.TENDERING));
         assertThat(published.getCompetition().getInvitedSuppliers(), hasSize(5));
 
-        String question = as(B, "skymarked:supplier").askQuestion(draft.getId(), new QuestionRequest().question("Er fjernarbeid ok?")).getId();
+        String question = as(B, "skymarked:supplier").askQuestion(draft.getId(), new QuestionRequest().question("Er fjernarbeid ok?"), UUID.randomUUID().toString()).getId();
         buyer.answerQuestion(draft.getId(), question, new AnswerRequest().answer("Ja, inntil 80 %."));
         assertThat(as(C, "skymarked:supplier").listQuestions(draft.getId()).getItems().get(0).getAnswer(), is("Ja, inntil 80 %."));
 

@@ -47,17 +47,9 @@ public final class CallOffHttpService implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         Principal buyer = Access.require(req, Access.Rule.anyOf(Role.BUYER), "call off (buyer)");
         JsonNode body = Bodies.object(req);
-        String key = req.headers().first(HeaderNames.create("Idempotency-Key")).orElse(null);
-        CallOffs.IdempotencyKey idempotency = null;
-        if (key != null) {
-            if (key.isBlank() || key.length() > 200) {
-                throw new ProblemException(400, "/problems/invalid-parameter", "Invalid parameter",
-                        "header 'Idempotency-Key' must be 1 to 200 characters", List.of());
-            }
-            idempotency = new CallOffs.IdempotencyKey(key, Cursor.hash(Json.text(body)));
-            if (replayed(res, buyer, idempotency)) {
-                return;
-            }
+        CallOffs.IdempotencyKey idempotency = idempotencyKey(req, Json.text(body));
+        if (idempotency != null && replayed(res, buyer, idempotency)) {
+            return;
         }
         JsonNode onBehalfOf = body.path("buyerOrgNo");
         if (onBehalfOf.isTextual() && !onBehalfOf.asText().equals(buyer.orgNo())) {
@@ -77,6 +69,19 @@ public final class CallOffHttpService implements HttpService {
         }
         res.status(Status.CREATED_201).header(HeaderNames.LOCATION, "/v1/call-offs/" + view.path("id").asText());
         Http.json(res, view);
+    }
+
+    /** The Idempotency-Key header with the hash of what it is sent with; null without the header. */
+    static CallOffs.IdempotencyKey idempotencyKey(ServerRequest req, String request) {
+        String key = req.headers().first(HeaderNames.create("Idempotency-Key")).orElse(null);
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw new ProblemException(400, "/problems/invalid-parameter", "Invalid parameter",
+                    "header 'Idempotency-Key' must be 1 to 200 characters", List.of());
+        }
+        return new CallOffs.IdempotencyKey(key, Cursor.hash(request));
     }
 
     private boolean replayed(ServerResponse res, Principal buyer, CallOffs.IdempotencyKey idempotency) {

@@ -185,7 +185,12 @@ final class CallOffStore {
     }
 
     Optional<StoredResponse> storedResponse(String orgNo, String key) {
-        return db.execute().createGet("select request_hash, status, body from idempotency_key where org_no = ? and idem_key = ?")
+        return storedResponse(db.execute(), orgNo, key);
+    }
+
+    /** As above, in the caller's transaction. */
+    Optional<StoredResponse> storedResponse(DbExecute exec, String orgNo, String key) {
+        return exec.createGet("select request_hash, status, body from idempotency_key where org_no = ? and idem_key = ?")
                 .params(orgNo, key).execute()
                 .map(r -> new StoredResponse(r.column("request_hash").get(String.class), r.column("status").get(Integer.class),
                         r.column("body").get(String.class)));

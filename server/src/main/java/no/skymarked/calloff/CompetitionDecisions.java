@@ -185,14 +185,14 @@ final class CompetitionDecisions {
     // ---- conflict-of-interest declarations (FOA § 7-5; M9) ----------------------------------------------------
 
     /** Records an evaluator's declaration; made before the evaluation, so the protocol shows who evaluated impartially. */
-    JsonNode declare(Principal buyer, String callOffId, JsonNode body) {
+    JsonNode declare(Principal buyer, String callOffId, JsonNode body, CallOffs.IdempotencyKey idempotency) {
         BodyReader r = new BodyReader();
         r.only(body, "", Set.of("evaluator", "hasConflict", "detail"));
         String evaluator = r.text(body, "", "evaluator", 200, true);
         Boolean conflict = r.bool(body, "", "hasConflict", true);
         String detail = r.text(body, "", "detail", 10_000, Boolean.TRUE.equals(conflict));
         r.failIfAny("/problems/invalid-declaration", "Invalid declaration");
-        return competitions.locked(callOffId, l -> {
+        return competitions.locked(callOffId, l -> MiniCompetitions.Outcome.of(competitions.once(l, buyer, idempotency, () -> {
             CompetitionState s = l.state();
             s.requireBuyer(buyer, "record conflict-of-interest declarations");
             s.requireMiniCompetition();
@@ -207,8 +207,8 @@ final class CompetitionDecisions {
             }
             competitions.store().update(l.tx(), callOffId, s.status(), c, s.deadline(), null, null);
             competitions.record(l.tx(), callOffId, l.now(), CallOffs.actor(buyer), "CONFLICT_OF_INTEREST_DECLARED", d);
-            return MiniCompetitions.Outcome.<JsonNode>of(d);
-        }).get();
+            return (JsonNode) d;
+        }))).get();
     }
 
     JsonNode declarations(Principal caller, String callOffId) {

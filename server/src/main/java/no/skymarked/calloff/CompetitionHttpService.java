@@ -60,9 +60,11 @@ public final class CompetitionHttpService implements HttpService {
 
     private void ask(ServerRequest req, ServerResponse res) {
         Principal supplier = Access.require(req, Access.Rule.anyOf(Role.SUPPLIER), "ask a question (an invited supplier)");
-        String text = CompetitionRequests.text(Bodies.object(req), "question");
+        JsonNode body = Bodies.object(req);
+        String text = CompetitionRequests.text(body, "question");
+        JsonNode question = competitions.ask(supplier, id(req), text, idempotency(req, body));
         res.status(Status.CREATED_201);
-        Http.json(res, competitions.ask(supplier, id(req), text));
+        Http.json(res, question);
     }
 
     private void questions(ServerRequest req, ServerResponse res) {
@@ -101,7 +103,8 @@ public final class CompetitionHttpService implements HttpService {
 
     private void declare(ServerRequest req, ServerResponse res) {
         Principal buyer = Access.require(req, BUYER, "record a conflict-of-interest declaration (the buyer)");
-        JsonNode declaration = decisions.declare(buyer, id(req), Bodies.object(req));
+        JsonNode body = Bodies.object(req);
+        JsonNode declaration = decisions.declare(buyer, id(req), body, idempotency(req, body));
         res.status(Status.CREATED_201);
         Http.json(res, declaration);
     }
@@ -148,6 +151,11 @@ public final class CompetitionHttpService implements HttpService {
     private void export(ServerRequest req, ServerResponse res) {
         Principal caller = Access.require(req, PARTIES, "export the procurement file (buyer, auditor)");
         Http.json(res, reads.export(caller, id(req)));
+    }
+
+    /** The request's Idempotency-Key, bound to its path and body; null without one. */
+    private static CallOffs.IdempotencyKey idempotency(ServerRequest req, JsonNode body) {
+        return CallOffHttpService.idempotencyKey(req, req.path().path() + "\n" + no.skymarked.shared.Json.text(body));
     }
 
     private static String id(ServerRequest req) {

@@ -120,6 +120,27 @@ public final class MiniCompetitions {
         calls.record(tx, callOffId, at, actor, type, payload);
     }
 
+    /**
+     * Runs a creating step once per Idempotency-Key (DESIGN §4): the same key and request give the stored answer,
+     * the same key with another request is 422; the answer is kept in the same transaction as what it created.
+     */
+    JsonNode once(Locked l, Principal caller, CallOffs.IdempotencyKey key, java.util.function.Supplier<JsonNode> work) {
+        if (key == null) {
+            return work.get();
+        }
+        var stored = calls.storedResponse(l.tx(), caller.orgNo(), key.key());
+        if (stored.isPresent()) {
+            if (!stored.get().requestHash().equals(key.requestHash())) {
+                throw new ProblemException(422, "/problems/idempotency-key-reused", "Idempotency key reused",
+                        "this Idempotency-Key was used with another request", List.of());
+            }
+            return Json.tree(stored.get().body());
+        }
+        JsonNode answer = work.get();
+        calls.rememberResponse(l.tx(), caller.orgNo(), key.key(), key.requestHash(), 201, Json.text(answer), l.now());
+        return answer;
+    }
+
     // ---- publication -------------------------------------------------------------------------------------
 
     JsonNode publish(Principal buyer, String callOffId, CompetitionRequests.Publication p) {
@@ -225,8 +246,8 @@ public final class MiniCompetitions {
 
     // ---- questions and answers ---------------------------------------------------------------------------
 
-    JsonNode ask(Principal supplier, String callOffId, String text) {
-        return locked(callOffId, l -> {
+    JsonNode ask(Principal supplier, String callOffId, String text, CallOffs.IdempotencyKey idempotency) {
+        return locked(callOffId, l -> Outcome.of(once(l, supplier, idempotency, () -> {
             CompetitionState s = l.state();
             if (s.viewer(supplier) != CompetitionState.Viewer.INVITED_SUPPLIER) {
                 throw s.viewer(supplier) == CompetitionState.Viewer.NONE ? ProblemException.notFound("Call-off", callOffId)
@@ -240,8 +261,8 @@ public final class MiniCompetitions {
                     .put("askedAt", l.now().toString());
             store.update(l.tx(), callOffId, s.status(), c, s.deadline(), null, null);
             record(l.tx(), callOffId, l.now(), CallOffs.actor(supplier), "QUESTION_ASKED", q);
-            return Outcome.of(CompetitionViews.question(q, CompetitionState.Viewer.INVITED_SUPPLIER, supplier.orgNo()));
-        }).get();
+            return CompetitionViews.question(q, CompetitionState.Viewer.INVITED_SUPPLIER, supplier.orgNo());
+        }))).get();
     }
 
     JsonNode answer(Principal buyer, String callOffId, String questionId, String text) {

@@ -356,6 +356,16 @@ class MiniCompetitionApiTest {
         publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
         String qid = given().auth().oauth2(supplier(A)).contentType("application/json").body("{\"question\": \"Kan vi bruke underleverandør?\"}")
                 .post("/v1/call-offs/" + id + "/questions").then().statusCode(201).extract().jsonPath().getString("id");
+        String again = given().auth().oauth2(supplier(A)).header("Idempotency-Key", "q-1").contentType("application/json")
+                .body("{\"question\": \"Hvor lenge gjelder tilbudet?\"}").post("/v1/call-offs/" + id + "/questions")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        given().auth().oauth2(supplier(A)).header("Idempotency-Key", "q-1").contentType("application/json")
+                .body("{\"question\": \"Hvor lenge gjelder tilbudet?\"}").post("/v1/call-offs/" + id + "/questions")
+                .then().statusCode(201).body("id", is(again));
+        given().auth().oauth2(supplier(A)).header("Idempotency-Key", "q-1").contentType("application/json")
+                .body("{\"question\": \"Noe annet\"}").post("/v1/call-offs/" + id + "/questions")
+                .then().statusCode(422).body("type", is("/problems/idempotency-key-reused"));
+        assertThat(given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/questions").jsonPath().getList("items"), hasSize(2));
         assertThat(given().auth().oauth2(supplier(B)).get("/v1/call-offs/" + id + "/questions").jsonPath().getList("items"), empty());
         given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/questions").then().body("items[0].askedBy", is(A));
         given().auth().oauth2(buyer()).contentType("application/json").body("{\"answer\": \"Ja, oppgi dem i tilbudet.\"}")
