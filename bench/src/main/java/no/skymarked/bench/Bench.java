@@ -30,17 +30,21 @@ public final class Bench {
     private static final String BUYER = "991825827";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Map<String, String> options = new HashMap<>(Map.of(
-            "sizes", "10000,100000",
-            "db", "h2,postgresql",
-            "connections", "16",
-            "warmup", "5",
-            "duration", "10",
-            "work", "bench/target",
-            "server-jar", "server/target/skymarked-server.jar",
-            "catalogue", "catalog-data",
-            "pg-url", "jdbc:postgresql://127.0.0.1:5432",
-            "pg-user", "postgres"));
+    private final Map<String, String> options = new HashMap<>();
+
+    {
+        options.put("sizes", "10000,100000");
+        options.put("db", "h2,postgresql");
+        options.put("connections", "16");
+        options.put("buyers", "100");
+        options.put("warmup", "5");
+        options.put("duration", "10");
+        options.put("work", "bench/target");
+        options.put("server-jar", "server/target/skymarked-server.jar");
+        options.put("catalogue", "catalog-data");
+        options.put("pg-url", "jdbc:postgresql://127.0.0.1:5432");
+        options.put("pg-user", "postgres");
+    }
 
     private Bench() {
     }
@@ -49,7 +53,7 @@ public final class Bench {
         Bench bench = new Bench();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println("usage: bin/dev bench [--sizes 10000,100000] [--db h2,postgresql] [--connections 16]"
+                System.err.println("usage: bin/dev bench [--sizes 10000,100000] [--db h2,postgresql] [--connections 16] [--buyers 100]"
                         + " [--warmup 5] [--duration 10] [--work bench/target] [--pg-url jdbc:postgresql://127.0.0.1:5432]"
                         + " [--pg-user postgres] [--pg-password …]");
                 System.exit(2);
@@ -75,7 +79,7 @@ public final class Bench {
         report.put("startedAt", Instant.now().toString());
         report.put("arguments", arguments);
         report.put("machine", machine());
-        report.put("settings", Map.of("connections", Integer.parseInt(opt("connections")),
+        report.put("settings", Map.of("connections", Integer.parseInt(opt("connections")), "buyers", Integer.parseInt(opt("buyers")),
                 "warmupSeconds", Double.parseDouble(opt("warmup")), "measuredSeconds", Double.parseDouble(opt("duration"))));
         List<Map<String, Object>> runs = new ArrayList<>();
         report.put("runs", runs);
@@ -140,9 +144,7 @@ public final class Bench {
                 r.put("startupSeconds", Load.round(server.startupSeconds, 3));
                 r.put("serverReportedStartupMs", server.reportedStartupMillis());
                 r.put("rssAfterStartMiB", Load.round(server.memoryMiB("VmRSS"), 1));
-                String buyer = ServerProcess.command(serverJar, env, log, "token", "--org", BUYER,
-                        "--scope", "skymarked:buyer", "--ttl", "PT4H").strip();
-                Map<String, Load.Result> results = measure(server.port, buyer, size);
+                Map<String, Load.Result> results = measure(server.port, new DevTokens(runDir.resolve("data")), size);
                 r.put("rssAfterLoadMiB", Load.round(server.memoryMiB("VmRSS"), 1));
                 r.put("peakRssMiB", Load.round(server.memoryMiB("VmHWM"), 1));
                 r.put("loadAverageAfter", loadAverage());
@@ -169,21 +171,27 @@ public final class Bench {
         return r;
     }
 
-    private Map<String, Load.Result> measure(int port, String buyerToken, int size) throws Exception {
+    private Map<String, Load.Result> measure(int port, DevTokens tokens, int size) throws Exception {
         int connections = Integer.parseInt(opt("connections"));
         double warmup = Double.parseDouble(opt("warmup"));
         double duration = Double.parseDouble(opt("duration"));
         Load load = new Load("127.0.0.1", port);
         String runId = Long.toString(System.currentTimeMillis(), 36);
+        List<String> buyerTokens = new ArrayList<>();
+        for (String orgNo : buyers(Integer.parseInt(opt("buyers")))) {
+            buyerTokens.add(tokens.issue(orgNo, "skymarked:buyer", 4 * 3600));
+        }
         try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
-            var accession = c.exchange(HttpConnection.post("/v1/frameworks/" + FRAMEWORK + "/accessions", "{}",
-                    "Authorization", "Bearer " + buyerToken), true);
-            if (accession.status() != 201 && accession.status() != 200) {
-                throw new IllegalStateException("accession failed: " + accession.status() + " " + accession.text());
+            for (String buyerToken : buyerTokens) {
+                var accession = c.exchange(HttpConnection.post("/v1/frameworks/" + FRAMEWORK + "/accessions", "{}",
+                        "Authorization", "Bearer " + buyerToken), true);
+                if (accession.status() != 201 && accession.status() != 200) {
+                    throw new IllegalStateException("accession failed: " + accession.status() + " " + accession.text());
+                }
             }
             // One call-off per lot before measuring, so a body the server refuses stops the run here.
             for (String lot : LOTS) {
-                var created = c.exchange(callOff(buyerToken, lot, runId + "-check-" + lot), true);
+                var created = c.exchange(callOff(buyerTokens.get(0), lot, runId + "-check-" + lot), true);
                 if (created.status() != 201) {
                     throw new IllegalStateException("call-off check failed on lot " + lot + ": " + created.status() + " " + created.text());
                 }
@@ -208,7 +216,11 @@ public final class Bench {
             }
         }
         var search = new Load.Scenario("search", n -> searches.get((int) (n % searches.size())), 200);
-        var create = new Load.Scenario("callOffCreate", n -> callOff(buyerToken, LOTS[(int) (n % LOTS.length)], runId + "-" + n), 201);
+        // Call-offs spread over the agencies, then the lots: one agency calling off thousands of times on one lot
+        // would be a splitting case, not a workload (see --buyers).
+        int b = buyerTokens.size();
+        var create = new Load.Scenario("callOffCreate", n -> callOff(buyerTokens.get((int) (n % b)),
+                LOTS[(int) ((n / b) % LOTS.length)], runId + "-" + n), 201);
 
         Map<String, Load.Result> results = new LinkedHashMap<>();
         results.put("trivial", step(load.closed(trivial, connections, warmup, duration)));
@@ -235,6 +247,18 @@ public final class Bench {
                 + "\", \"needDescription\": \"Generert avrop for ytelsesmåling\","
                 + " \"estimatedHours\": [{\"roleId\": \"DEVELOPER\", \"hours\": \"1\"}]}";
         return HttpConnection.post("/v1/call-offs", body, "Authorization", "Bearer " + token, "Idempotency-Key", "bench-" + key);
+    }
+
+    /** {@code n} agencies' organisation numbers (valid mod 11), the README's demo agency first. */
+    static List<String> buyers(int n) {
+        List<String> out = new ArrayList<>(List.of(BUYER));
+        for (int prefix = 97_000_000; out.size() < n; prefix += 13) {
+            int check = CatalogueGenerator.checkDigit(prefix);
+            if (check >= 0) {
+                out.add(prefix + "" + check);
+            }
+        }
+        return out;
     }
 
     private void pg(String sql) throws SQLException {
