@@ -90,7 +90,13 @@ public final class Bench {
             log("generating a catalogue of " + size + " services …");
             Path catalogue = CatalogueGenerator.generate(work, Path.of(opt("catalogue")).toAbsolutePath(), size);
             for (String db : opt("db").split(",")) {
-                Map<String, Object> r = runOne(db.trim(), size, catalogue, serverJar, work);
+                Map<String, Object> r;
+                try {
+                    r = runOne(db.trim(), size, catalogue, serverJar, work);
+                } catch (IllegalStateException e) {
+                    log("RUN FAILED: " + db.trim() + " " + size + ": " + e.getMessage());
+                    r = new LinkedHashMap<>(Map.of("db", db.trim(), "services", size, "failure", e.getMessage(), "errors", true));
+                }
                 runs.add(r);
                 errors |= (boolean) r.get("errors");
                 report.put("targets", Targets.evaluate(runs));
@@ -144,7 +150,7 @@ public final class Bench {
                 r.put("startupSeconds", Load.round(server.startupSeconds, 3));
                 r.put("serverReportedStartupMs", server.reportedStartupMillis());
                 r.put("rssAfterStartMiB", Load.round(server.memoryMiB("VmRSS"), 1));
-                Map<String, Load.Result> results = measure(server.port, new DevTokens(runDir.resolve("data")), size);
+                Map<String, Load.Result> results = measure(server, new DevTokens(runDir.resolve("data")), size);
                 r.put("rssAfterLoadMiB", Load.round(server.memoryMiB("VmRSS"), 1));
                 r.put("peakRssMiB", Load.round(server.memoryMiB("VmHWM"), 1));
                 r.put("loadAverageAfter", loadAverage());
@@ -171,7 +177,8 @@ public final class Bench {
         return r;
     }
 
-    private Map<String, Load.Result> measure(int port, DevTokens tokens, int size) throws Exception {
+    private Map<String, Load.Result> measure(ServerProcess server, DevTokens tokens, int size) throws Exception {
+        int port = server.port;
         int connections = Integer.parseInt(opt("connections"));
         double warmup = Double.parseDouble(opt("warmup"));
         double duration = Double.parseDouble(opt("duration"));
@@ -223,22 +230,26 @@ public final class Bench {
                 LOTS[(int) ((n / b) % LOTS.length)], runId + "-" + n), 201);
 
         Map<String, Load.Result> results = new LinkedHashMap<>();
-        results.put("trivial", step(load.closed(trivial, connections, warmup, duration)));
-        results.put("getById", step(load.closed(getById, connections, warmup, duration)));
-        Load.Result searchMax = step(load.closed(search, connections, warmup, duration));
+        results.put("trivial", step(server, load.closed(trivial, connections, warmup, duration)));
+        results.put("getById", step(server, load.closed(getById, connections, warmup, duration)));
+        Load.Result searchMax = step(server, load.closed(search, connections, warmup, duration));
         results.put("search", searchMax);
         double half = searchMax.requestsPerSecond() / 2;
         // Long enough for at least 400 samples at slow rates, so p99 is not just the maximum.
         double openSeconds = Math.min(120, Math.max(duration, 400 / half));
-        results.put("searchAtHalfRate", step(load.open(search, half, Math.max(64, connections), Math.min(warmup, openSeconds / 2), openSeconds)));
-        results.put("callOffCreate", step(load.closed(create, connections, warmup, duration)));
+        results.put("searchAtHalfRate", step(server, load.open(search, half, Math.max(64, connections), Math.min(warmup, openSeconds / 2), openSeconds)));
+        results.put("callOffCreate", step(server, load.closed(create, connections, warmup, duration)));
         return results;
     }
 
-    private static Load.Result step(Load.Result r) {
+    private static Load.Result step(ServerProcess server, Load.Result r) {
         log(String.format("  %-17s %-6s %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  (%d requests, %d errors%s)", r.scenario(), r.mode(),
                 r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.requests(), r.errors(),
                 r.errorSamples().isEmpty() ? "" : ", e.g. " + r.errorSamples()));
+        if (!server.alive()) {
+            throw new IllegalStateException("the server process ended during " + r.scenario() + " (" + server.exitDescription()
+                    + "); nothing measured after that is valid");
+        }
         return r;
     }
 

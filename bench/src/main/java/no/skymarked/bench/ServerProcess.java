@@ -90,6 +90,15 @@ final class ServerProcess implements AutoCloseable {
         return m.find() ? Long.parseLong(m.group(1)) : null;
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** How the process ended: 143 is SIGTERM from outside (the harness stops the server only after measuring). */
+    String exitDescription() {
+        return process.isAlive() ? "running" : "exit code " + process.exitValue() + ", log " + log;
+    }
+
     long pid() {
         return process.pid();
     }
