@@ -29,7 +29,7 @@ final class Table {
                 String mode = x.get("mode").equals("open") ? "open @" + Math.round((double) x.get("targetRate")) : "closed";
                 sb.append(String.format("| %-10s | %8s | %-16s | %-10s | %10.1f | %9.2f | %9.2f | %8s | %7s | %6s |%n", r.get("db"),
                         r.get("services"), e.getKey(), mode, (double) x.get("requestsPerSecond"), (double) x.get("p50Ms"),
-                        (double) x.get("p99Ms"), ratio == null ? "-" : String.format("%.5f", (double) ratio), x.get("requests"),
+                        (double) x.get("p99Ms"), ratio == null ? "-" : String.format("%.6f", (double) ratio), x.get("requests"),
                         x.get("errors")));
             }
         }
