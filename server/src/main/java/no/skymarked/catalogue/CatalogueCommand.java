@@ -28,7 +28,9 @@ public final class CatalogueCommand {
         }
         Path dir = Path.of(args[2]);
         Path dataDir = Path.of(config.get("skymarked.data.dir").asString().orElse("./data"));
-        try (DbClient db = Database.open(Database.settings(config, dataDir))) {
+        Database.Settings settings = Database.settings(config, dataDir);
+        boolean applied = false;
+        try (DbClient db = Database.open(settings)) {
             CatalogueTransfer transfer = new CatalogueTransfer(db, Clock.systemUTC());
             if (args[1].equals("export")) {
                 Map<String, String> files = transfer.export();
@@ -54,10 +56,15 @@ public final class CatalogueCommand {
                 return 1;
             }
             out.println(Json.text(report));
-            return 0;
+            applied = !dryRun;
         } catch (IOException e) {
             err.println("catalogue " + args[1] + " failed: " + e.getMessage());
             return 1;
         }
+        if (applied) {
+            err.println("compacting the database …");
+            Database.compactIfH2File(settings);
+        }
+        return 0;
     }
 }

@@ -12,6 +12,8 @@ public final class Database {
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     /** A commit reaches the file before the request is answered, so a killed process loses no acknowledged write. */
     private static final String H2_FILE_OPTIONS = H2_OPTIONS + ";WRITE_DELAY=0";
+    /** The embedded H2 file database's page cache, in MB (key {@code db.h2.cache.mb}). */
+    public static final int DEFAULT_H2_CACHE_MB = 256;
 
     private Database() {
     }
@@ -34,7 +36,10 @@ public final class Database {
     public static Settings settings(Config config, Path dataDir) {
         String url = config.get("db.url").asString().orElse("");
         if (url.isBlank()) {
-            url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("skymarked") + H2_FILE_OPTIONS;
+            // H2's own default page cache is 16 MB: a catalogue larger than that is re-read and decoded from the
+            // file on every search scan (100k services: about 180 MB).
+            int cacheMb = config.get("db.h2.cache.mb").asInt().orElse(DEFAULT_H2_CACHE_MB);
+            url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("skymarked") + H2_FILE_OPTIONS + ";CACHE_SIZE=" + cacheMb * 1024;
         }
         return new Settings(url, config.get("db.username").asString().orElse(""),
                 config.get("db.password").asString().orElse(""));
@@ -71,6 +76,23 @@ public final class Database {
             st.execute("drop schema if exists " + settings.schema() + " cascade");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not drop test schema " + settings.schema(), e);
+        }
+    }
+
+    /**
+     * Rewrites an embedded H2 file without its dead space (no-op for other databases). A large import leaves most
+     * of the file as old chunks (2.1 GB for 100k services, 180 MB compacted), which slows every later start and scan.
+     * Needs the database closed by everyone else.
+     */
+    public static void compactIfH2File(Settings settings) {
+        if (!settings.url().startsWith("jdbc:h2:file:")) {
+            return;
+        }
+        try (var c = java.sql.DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+             var st = c.createStatement()) {
+            st.execute("shutdown compact");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not compact the H2 database " + settings.url(), e);
         }
     }
 

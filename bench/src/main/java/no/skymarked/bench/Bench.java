@@ -1,0 +1,309 @@
+package no.skymarked.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bin/dev bench [--sizes 10000,100000] [--db h2,postgresql] …}: for each database and catalogue size,
+ * imports a generated catalogue into a fresh database, starts the packaged server as a child process, and
+ * measures a trivial endpoint (the ceiling of this machine and harness), get-by-id, search with q and facets, and
+ * call-off creation, each as a ratio to the trivial endpoint of the same run; plus startup time and RSS.
+ * Writes a JSON report and prints a table. Any error in a measured phase fails the run.
+ */
+public final class Bench {
+    private static final String FRAMEWORK = "oslo-digitale-tjenester-2";
+    private static final String[] LOTS = {"utviklingsmetodikk", "programmering", "skyteknologier", "arkitektur-og-sikkerhet"};
+    private static final String BUYER = "991825827";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, String> options = new HashMap<>();
+
+    {
+        options.put("sizes", "10000,100000");
+        options.put("db", "h2,postgresql");
+        options.put("connections", "16");
+        options.put("buyers", "100");
+        options.put("warmup", "5");
+        options.put("duration", "10");
+        options.put("work", "bench/target");
+        options.put("server-jar", "server/target/skymarked-server.jar");
+        options.put("catalogue", "catalog-data");
+        options.put("pg-url", "jdbc:postgresql://127.0.0.1:5432");
+        options.put("pg-user", "postgres");
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench bench = new Bench();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println("usage: bin/dev bench [--sizes 10000,100000] [--db h2,postgresql] [--connections 16] [--buyers 100]"
+                        + " [--warmup 5] [--duration 10] [--work bench/target] [--pg-url jdbc:postgresql://127.0.0.1:5432]"
+                        + " [--pg-user postgres] [--pg-password …]");
+                System.exit(2);
+            }
+            bench.options.put(args[i].substring(2), args[++i]);
+        }
+        System.exit(bench.run(String.join(" ", args)));
+    }
+
+    private String opt(String name) {
+        return options.getOrDefault(name, "");
+    }
+
+    private int run(String arguments) throws Exception {
+        Path work = Path.of(opt("work")).toAbsolutePath();
+        Path serverJar = Path.of(opt("server-jar")).toAbsolutePath();
+        if (!Files.exists(serverJar)) {
+            System.err.println("no server jar at " + serverJar + "; build it first (bin/dev bench does)");
+            return 2;
+        }
+        Files.createDirectories(work);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("startedAt", Instant.now().toString());
+        report.put("arguments", arguments);
+        report.put("machine", machine());
+        report.put("settings", Map.of("connections", Integer.parseInt(opt("connections")), "buyers", Integer.parseInt(opt("buyers")),
+                "warmupSeconds", Double.parseDouble(opt("warmup")), "measuredSeconds", Double.parseDouble(opt("duration"))));
+        List<Map<String, Object>> runs = new ArrayList<>();
+        report.put("runs", runs);
+        Path out = work.resolve("bench-report.json");
+        boolean errors = false;
+        for (String sizeText : opt("sizes").split(",")) {
+            int size = Integer.parseInt(sizeText.trim());
+            log("generating a catalogue of " + size + " services …");
+            Path catalogue = CatalogueGenerator.generate(work, Path.of(opt("catalogue")).toAbsolutePath(), size);
+            for (String db : opt("db").split(",")) {
+                Map<String, Object> r;
+                try {
+                    r = runOne(db.trim(), size, catalogue, serverJar, work);
+                } catch (IllegalStateException e) {
+                    log("RUN FAILED: " + db.trim() + " " + size + ": " + e.getMessage());
+                    r = new LinkedHashMap<>(Map.of("db", db.trim(), "services", size, "failure", e.getMessage(), "errors", true));
+                }
+                runs.add(r);
+                errors |= (boolean) r.get("errors");
+                report.put("targets", Targets.evaluate(runs));
+                Files.writeString(out, JSON.writeValueAsString(report));
+            }
+        }
+        report.put("finishedAt", Instant.now().toString());
+        report.put("targets", Targets.evaluate(runs));
+        Files.writeString(out, JSON.writeValueAsString(report));
+        System.out.println();
+        System.out.println(Table.render(report));
+        System.out.println("JSON report: " + out);
+        if (errors) {
+            System.out.println("ERRORS occurred during measured runs: the figures above are not valid.");
+            return 1;
+        }
+        return 0;
+    }
+
+    private Map<String, Object> runOne(String db, int size, Path catalogue, Path serverJar, Path work) throws Exception {
+        Path runDir = work.resolve("runs/" + db + "-" + size);
+        CatalogueGenerator.deleteTree(runDir);
+        Files.createDirectories(runDir);
+        Path log = runDir.resolve("server.log");
+        Map<String, String> env = new HashMap<>();
+        env.put("SKYMARKED_DATA_DIR", runDir.resolve("data").toString());
+        env.put("SKYMARKED_CATALOGUE_DEMO_ENABLED", "false");
+        String pgDatabase = null;
+        switch (db) {
+            case "h2" -> env.put("DB_URL", "");
+            case "postgresql" -> {
+                pgDatabase = "skymarked_bench_" + size + "_" + ProcessHandle.current().pid();
+                pg("create database " + pgDatabase);
+                env.put("DB_URL", opt("pg-url") + "/" + pgDatabase);
+                env.put("DB_USERNAME", opt("pg-user"));
+                env.put("DB_PASSWORD", opt("pg-password"));
+            }
+            default -> throw new IllegalArgumentException("--db takes h2 and/or postgresql, not " + db);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("db", db);
+        r.put("services", size);
+        try {
+            log(db + " " + size + ": importing the catalogue (catalogue import, before the server starts) …");
+            long t0 = System.nanoTime();
+            ServerProcess.command(serverJar, env, log, "catalogue", "import", catalogue.toString());
+            r.put("importSeconds", Load.round((System.nanoTime() - t0) / 1e9, 2));
+            r.put("loadAverageBefore", loadAverage());
+            log(db + " " + size + ": starting the server (catalogue already in the database) …");
+            try (ServerProcess server = ServerProcess.start(serverJar, env, log)) {
+                r.put("startupSeconds", Load.round(server.startupSeconds, 3));
+                r.put("serverReportedStartupMs", server.reportedStartupMillis());
+                r.put("rssAfterStartMiB", Load.round(server.memoryMiB("VmRSS"), 1));
+                Map<String, Load.Result> results = measure(server, new DevTokens(runDir.resolve("data")), size);
+                r.put("rssAfterLoadMiB", Load.round(server.memoryMiB("VmRSS"), 1));
+                r.put("peakRssMiB", Load.round(server.memoryMiB("VmHWM"), 1));
+                r.put("loadAverageAfter", loadAverage());
+                Map<String, Object> res = new LinkedHashMap<>();
+                double ceiling = (results.get("trivial").requestsPerSecond() + results.get("trivialAtEnd").requestsPerSecond()) / 2;
+                r.put("ceilingRequestsPerSecond", Load.round(ceiling, 1));
+                Map<String, Object> ratios = new LinkedHashMap<>();
+                long errorCount = 0;
+                for (Map.Entry<String, Load.Result> e : results.entrySet()) {
+                    res.put(e.getKey(), e.getValue().json());
+                    errorCount += e.getValue().errors();
+                    if (e.getValue().mode().equals("closed")) {
+                        ratios.put(e.getKey(), Load.round(e.getValue().requestsPerSecond() / ceiling, 6));
+                    }
+                }
+                r.put("results", res);
+                r.put("ratioToTrivial", ratios);
+                r.put("errors", errorCount > 0);
+            }
+        } finally {
+            if (pgDatabase != null) {
+                pg("drop database if exists " + pgDatabase + " with (force)");
+            }
+        }
+        return r;
+    }
+
+    private Map<String, Load.Result> measure(ServerProcess server, DevTokens tokens, int size) throws Exception {
+        int port = server.port;
+        int connections = Integer.parseInt(opt("connections"));
+        double warmup = Double.parseDouble(opt("warmup"));
+        double duration = Double.parseDouble(opt("duration"));
+        Load load = new Load("127.0.0.1", port);
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        List<String> buyerTokens = new ArrayList<>();
+        for (String orgNo : buyers(Integer.parseInt(opt("buyers")))) {
+            buyerTokens.add(tokens.issue(orgNo, "skymarked:buyer", 4 * 3600));
+        }
+        try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
+            for (String buyerToken : buyerTokens) {
+                var accession = c.exchange(HttpConnection.post("/v1/frameworks/" + FRAMEWORK + "/accessions", "{}",
+                        "Authorization", "Bearer " + buyerToken), true);
+                if (accession.status() != 201 && accession.status() != 200) {
+                    throw new IllegalStateException("accession failed: " + accession.status() + " " + accession.text());
+                }
+            }
+            // One call-off per lot before measuring, so a body the server refuses stops the run here.
+            for (String lot : LOTS) {
+                var created = c.exchange(callOff(buyerTokens.get(0), lot, runId + "-check-" + lot), true);
+                if (created.status() != 201) {
+                    throw new IllegalStateException("call-off check failed on lot " + lot + ": " + created.status() + " " + created.text());
+                }
+            }
+            var one = c.exchange(HttpConnection.get("/v1/services/" + CatalogueGenerator.serviceId(size - 1)), false);
+            if (one.status() != 200) {
+                throw new IllegalStateException("generated service " + CatalogueGenerator.serviceId(size - 1) + " not found: " + one.status());
+            }
+        }
+        String[] words = CatalogueGenerator.WORDS;
+        String[] categories = CatalogueGenerator.CATEGORIES;
+        var trivial = new Load.Scenario("trivial", n -> HttpConnection.get("/health/live"), 200);
+        List<byte[]> byId = new ArrayList<>();
+        for (int i = 0; i < 4096; i++) {
+            byId.add(HttpConnection.get("/v1/services/" + CatalogueGenerator.serviceId(Load.random(size))));
+        }
+        var getById = new Load.Scenario("getById", n -> byId.get((int) (n & 4095)), 200);
+        List<byte[]> searches = new ArrayList<>();
+        for (String w : words) {
+            for (String cat : categories) {
+                searches.add(HttpConnection.get("/v1/services?q=" + w + "&category=" + cat));
+            }
+        }
+        var search = new Load.Scenario("search", n -> searches.get((int) (n % searches.size())), 200);
+        // Call-offs spread over the agencies, then the lots: one agency calling off thousands of times on one lot
+        // would be a splitting case, not a workload (see --buyers).
+        int b = buyerTokens.size();
+        var create = new Load.Scenario("callOffCreate", n -> callOff(buyerTokens.get((int) (n % b)),
+                LOTS[(int) ((n / b) % LOTS.length)], runId + "-" + n), 201);
+
+        Map<String, Load.Result> results = new LinkedHashMap<>();
+        // A fresh JVM keeps getting faster for a while: the first warm-up is three times as long.
+        results.put("trivial", step(server, load.closed(trivial, connections, 3 * warmup, duration)));
+        results.put("getById", step(server, load.closed(getById, connections, warmup, duration)));
+        Load.Result searchMax = step(server, load.closed(search, connections, warmup, duration));
+        results.put("search", searchMax);
+        double half = searchMax.requestsPerSecond() / 2;
+        // Long enough for at least 400 samples at slow rates, so p99 is not just the maximum.
+        double openSeconds = Math.min(120, Math.max(duration, 400 / half));
+        results.put("searchAtHalfRate", step(server, load.open(search, half, Math.max(64, connections), Math.min(warmup, openSeconds / 2), openSeconds)));
+        results.put("callOffCreate", step(server, load.closed(create, connections, warmup, duration)));
+        // The ceiling again at the end: on a shared two-core machine it drifts, and the ratios use the mean of both.
+        results.put("trivialAtEnd", step(server, load.closed(trivial, connections, warmup, duration)));
+        return results;
+    }
+
+    private static Load.Result step(ServerProcess server, Load.Result r) {
+        log(String.format("  %-17s %-6s %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  (%d requests, %d errors%s)", r.scenario(), r.mode(),
+                r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.requests(), r.errors(),
+                r.errorSamples().isEmpty() ? "" : ", e.g. " + r.errorSamples()));
+        if (!server.alive()) {
+            throw new IllegalStateException("the server process ended during " + r.scenario() + " (" + server.exitDescription()
+                    + "); nothing measured after that is valid");
+        }
+        return r;
+    }
+
+    private static byte[] callOff(String token, String lot, String key) {
+        String body = "{\"frameworkId\": \"" + FRAMEWORK + "\", \"lotId\": \"" + lot + "\", \"title\": \"Ytelsesmåling " + key
+                + "\", \"needDescription\": \"Generert avrop for ytelsesmåling\","
+                + " \"estimatedHours\": [{\"roleId\": \"DEVELOPER\", \"hours\": \"1\"}]}";
+        return HttpConnection.post("/v1/call-offs", body, "Authorization", "Bearer " + token, "Idempotency-Key", "bench-" + key);
+    }
+
+    /** {@code n} agencies' organisation numbers (valid mod 11), the README's demo agency first. */
+    static List<String> buyers(int n) {
+        List<String> out = new ArrayList<>(List.of(BUYER));
+        for (int prefix = 97_000_000; out.size() < n; prefix += 13) {
+            int check = CatalogueGenerator.checkDigit(prefix);
+            if (check >= 0) {
+                out.add(prefix + "" + check);
+            }
+        }
+        return out;
+    }
+
+    private void pg(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(opt("pg-url") + "/postgres", opt("pg-user"), opt("pg-password"));
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static List<Double> loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return Arrays.stream(parts, 0, 3).map(Double::parseDouble).toList();
+    }
+
+    private static Map<String, Object> machine() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                m.put("memoryGiB", Load.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0, 1));
+            }
+        }
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("loadAverageAtStart", loadAverage());
+        return m;
+    }
+
+    static void log(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,51 @@
+package no.skymarked.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** The report as text tables: one row per run and scenario, then startup and memory, then the targets. */
+final class Table {
+    private Table() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String render(Map<String, Object> report) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Object> machine = (Map<String, Object>) report.get("machine");
+        sb.append(String.format("machine: %s cores, %s GiB, %s; %s; load average at start %s%n", machine.get("cores"),
+                machine.get("memoryGiB"), machine.get("os"), machine.get("java"), machine.get("loadAverageAtStart")));
+        sb.append(String.format("%n| %-10s | %-8s | %-16s | %-10s | %10s | %9s | %9s | %8s | %7s | %6s |%n", "db", "services",
+                "scenario", "mode", "req/s", "p50 ms", "p99 ms", "ratio", "n", "errors"));
+        sb.append("|------------|----------|------------------|------------|------------|-----------|-----------|----------|---------|--------|\n");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("runs")) {
+            Map<String, Object> ratios = (Map<String, Object>) r.get("ratioToTrivial");
+            Map<String, Object> results = (Map<String, Object>) r.get("results");
+            if (results == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> e : results.entrySet()) {
+                Map<String, Object> x = (Map<String, Object>) e.getValue();
+                Object ratio = ratios.get(e.getKey());
+                String mode = x.get("mode").equals("open") ? "open @" + Math.round((double) x.get("targetRate")) : "closed";
+                sb.append(String.format("| %-10s | %8s | %-16s | %-10s | %10.1f | %9.2f | %9.2f | %8s | %7s | %6s |%n", r.get("db"),
+                        r.get("services"), e.getKey(), mode, (double) x.get("requestsPerSecond"), (double) x.get("p50Ms"),
+                        (double) x.get("p99Ms"), ratio == null ? "-" : String.format("%.6f", (double) ratio), x.get("requests"),
+                        x.get("errors")));
+            }
+        }
+        sb.append(String.format("%n| %-10s | %-8s | %10s | %10s | %12s | %12s | %12s | %-15s |%n", "db", "services", "import s",
+                "startup s", "RSS start MiB", "RSS load MiB", "peak RSS MiB", "load avg before"));
+        sb.append("|------------|----------|------------|------------|---------------|--------------|--------------|-----------------|\n");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("runs")) {
+            sb.append(String.format("| %-10s | %8s | %10s | %10s | %13s | %12s | %12s | %-15s |%n", r.get("db"), r.get("services"),
+                    r.get("importSeconds"), r.get("startupSeconds"), r.get("rssAfterStartMiB"), r.get("rssAfterLoadMiB"),
+                    r.get("peakRssMiB"), r.get("loadAverageBefore")));
+        }
+        sb.append("\ntargets:\n");
+        for (Map<String, Object> t : (List<Map<String, Object>>) report.get("targets")) {
+            sb.append(String.format("  %-6s %-15s %-60s %s%n", (boolean) t.get("met") ? "MET" : "MISSED", t.get("run"),
+                    t.get("target"), t.get("value")));
+        }
+        return sb.toString();
+    }
+}
