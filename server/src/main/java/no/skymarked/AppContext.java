@@ -11,9 +11,13 @@ import no.skymarked.catalogue.CatalogueRepository;
 /** What the features share: the database, its repositories and the one clock. Tests swap parts. */
 public record AppContext(DbClient db, Clock clock, CatalogueRepository catalogue, AccessionRepository accessions,
                          CallOffs callOffs, MiniCompetitions competitions, TokenVerifier tokens) {
-    /** {@code tenderKeyDir} holds the key that seals tenders (made at first start). */
-    public static AppContext create(DbClient db, Clock clock, TokenVerifier tokens, java.nio.file.Path tenderKeyDir) {
-        CatalogueRepository catalogue = new CatalogueRepository(db);
+    /**
+     * {@code tenderKeyDir} holds the key that seals tenders (made at first start); {@code memorySearch} answers
+     * catalogue searches from an in-memory index instead of SQL.
+     */
+    public static AppContext create(DbClient db, Clock clock, TokenVerifier tokens, java.nio.file.Path tenderKeyDir,
+                                    boolean memorySearch) {
+        CatalogueRepository catalogue = new CatalogueRepository(db, memorySearch);
         AccessionRepository accessions = new AccessionRepository(db);
         CallOffs callOffs = new CallOffs(db, catalogue, accessions, clock);
         return new AppContext(db, clock, catalogue, accessions, callOffs,

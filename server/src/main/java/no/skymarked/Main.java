@@ -80,10 +80,13 @@ public final class Main {
         TokenVerifier verifier = AuthSettings.from(config).verifier(dataDir, realClock);
         DbClient db = Database.open(settings);
         Path tenderKeys = Path.of(config.get("skymarked.tenders.key.dir").asString().orElse(dataDir.resolve("tender-keys").toString()));
-        AppContext context = AppContext.create(db, clock, verifier, tenderKeys);
+        // the embedded database searches from memory; PostgreSQL, shared by several servers, with its trigram indexes
+        boolean memorySearch = config.get("skymarked.search.memory").asBoolean().orElse(!settings.isPostgres());
+        AppContext context = AppContext.create(db, clock, verifier, tenderKeys, memorySearch);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
+        context.catalogue().warmSearch();
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .routing(routing -> routing(routing, context))

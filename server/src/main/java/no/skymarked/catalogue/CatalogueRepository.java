@@ -15,9 +15,16 @@ import no.skymarked.shared.Json;
 /** Catalogue data access over DbClient: search with facets, reads by id. */
 public final class CatalogueRepository {
     private final DbClient db;
+    private final SearchIndex index;
 
     public CatalogueRepository(DbClient db) {
+        this(db, false);
+    }
+
+    /** {@code memorySearch}: answer searches from an in-memory index (the embedded database's choice). */
+    public CatalogueRepository(DbClient db, boolean memorySearch) {
         this.db = db;
+        this.index = memorySearch ? new SearchIndex(db) : null;
     }
 
     /** A stored document with its version, for ETags. */
@@ -27,7 +34,24 @@ public final class CatalogueRepository {
         }
     }
 
+    /** Builds the in-memory search index in the background, if there is one. */
+    public void warmSearch() {
+        if (index != null) {
+            Thread.ofVirtual().name("skymarked-search-index").start(() -> {
+                try {
+                    index.warm();
+                } catch (RuntimeException e) {
+                    java.util.logging.Logger.getLogger(CatalogueRepository.class.getName())
+                            .log(java.util.logging.Level.WARNING, "building the search index failed; the first search will try again", e);
+                }
+            });
+        }
+    }
+
     public SearchResult search(SearchQuery query, int limit, int offset) {
+        if (index != null) {
+            return index.search(query, limit, offset);
+        }
         Where where = Where.of(query);
         List<Object> params = new ArrayList<>(where.scoreParams());
         params.addAll(where.params());

@@ -18,6 +18,8 @@ final class CatalogueWriter {
         this.tx = tx;
         this.now = now;
         this.actor = actor;
+        // first, so every catalogue write takes this row before any other and commits its new revision with it
+        tx.createUpdate("update catalogue_revision set rev = rev + 1 where id = 1").execute();
     }
 
     void insertSupplier(JsonNode supplier, String filePath) {
