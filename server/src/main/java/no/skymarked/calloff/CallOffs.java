@@ -112,6 +112,8 @@ public final class CallOffs {
         BigDecimal estimatedValue = ceilingValue(lot, req);
         String actor = actor(buyer);
         return Tx.inTransaction(store.db(), tx -> {
+            // one call-off at a time per framework past this point, so two cannot together exceed its maximum value
+            tx.createGet("select id from framework where id = ? for update").params(req.frameworkId()).execute();
             BigDecimal consumed = store.consumedValue(tx, req.frameworkId());
             BigDecimal max = new BigDecimal(framework.path("maxValue").path("amount").asText());
             if (consumed.add(estimatedValue).compareTo(max) > 0) {

@@ -36,8 +36,8 @@ final class SearchIndex {
     }
 
     /** Everything a search needs, at one catalogue revision; immutable once built. */
-    private record Snapshot(long revision, String[] ids, String[] names, int[] byName, Map<String, int[]> textTokens,
-                            Map<String, int[]> nameTokens, Map<String, Map<String, BitSet>> filters,
+    private record Snapshot(long revision, String[] ids, String[] names, int[] byName, int[] rankOf, Vocabulary textTokens,
+                            Vocabulary nameTokens, Map<String, Map<String, BitSet>> filters,
                             Map<String, List<String>[]> facetValues, Map<String, Map<String, String>> labels) {
     }
 
@@ -62,6 +62,16 @@ final class SearchIndex {
         List<String> pageIds = new ArrayList<>();
         int wanted = offset + limit + 1;
         int seen = 0;
+        if (match.cardinality() < n / 8) {
+            // few matches: sort them; many: walk the name order and stop once the page is full
+            Integer[] docs = match.stream().boxed().toArray(Integer[]::new);
+            Arrays.sort(docs, Comparator.<Integer>comparingInt(d -> -score(d, inName, terms)).thenComparingInt(d -> s.rankOf()[d]));
+            for (int i = offset; i < Math.min(docs.length, wanted); i++) {
+                pageIds.add(s.ids()[docs[i]]);
+            }
+            Page<JsonNode> page = Page.of(documents(pageIds), limit, offset, query.hash());
+            return new SearchResult(page.items(), page.nextCursor(), facets(s, match));
+        }
         for (int score = 2 * terms; score >= terms && pageIds.size() <= limit; score--) {
             for (int doc : s.byName()) {
                 if (!match.get(doc) || score(doc, inName, terms) != score) {
@@ -105,16 +115,69 @@ final class SearchIndex {
         }
     }
 
-    private static BitSet containing(Map<String, int[]> tokens, String term, int n) {
+    private static BitSet containing(Vocabulary tokens, String term, int n) {
         BitSet out = new BitSet(n);
-        tokens.forEach((token, docs) -> {
-            if (token.contains(term)) {
-                for (int d : docs) {
-                    out.set(d);
-                }
+        tokens.containing(term, docs -> {
+            for (int d : docs) {
+                out.set(d);
             }
         });
         return out;
+    }
+
+    /**
+     * The distinct tokens with the services they occur in, and for every three-character sequence the tokens that
+     * have it: a term of three or more characters is looked for only in the tokens that have its rarest trigram.
+     */
+    static final class Vocabulary {
+        private final String[] tokens;
+        private final int[][] docs;
+        private final Map<String, int[]> byTrigram;
+
+        Vocabulary(Map<String, List<Integer>> postings) {
+            tokens = postings.keySet().toArray(new String[0]);
+            docs = new int[tokens.length][];
+            Map<String, List<Integer>> trigrams = new HashMap<>();
+            for (int t = 0; t < tokens.length; t++) {
+                docs[t] = postings.get(tokens[t]).stream().mapToInt(Integer::intValue).toArray();
+                String token = tokens[t];
+                for (int i = 0; i + 3 <= token.length(); i++) {
+                    List<Integer> list = trigrams.computeIfAbsent(token.substring(i, i + 3), g -> new ArrayList<>());
+                    if (list.isEmpty() || list.getLast() != t) {
+                        list.add(t);
+                    }
+                }
+            }
+            byTrigram = new HashMap<>(trigrams.size() * 2);
+            trigrams.forEach((g, list) -> byTrigram.put(g, list.stream().mapToInt(Integer::intValue).toArray()));
+        }
+
+        /** Hands the postings of every token that contains {@code term} to {@code each}. */
+        void containing(String term, Consumer<int[]> each) {
+            if (term.length() < 3) {
+                for (int t = 0; t < tokens.length; t++) {
+                    if (tokens[t].contains(term)) {
+                        each.accept(docs[t]);
+                    }
+                }
+                return;
+            }
+            int[] fewest = null;
+            for (int i = 0; i + 3 <= term.length(); i++) {
+                int[] candidates = byTrigram.get(term.substring(i, i + 3));
+                if (candidates == null) {
+                    return;  // some trigram of the term is in no token
+                }
+                if (fewest == null || candidates.length < fewest.length) {
+                    fewest = candidates;
+                }
+            }
+            for (int t : fewest) {
+                if (tokens[t].contains(term)) {
+                    each.accept(docs[t]);
+                }
+            }
+        }
     }
 
     private static Map<String, List<Facet>> facets(Snapshot s, BitSet match) {
@@ -236,8 +299,13 @@ final class SearchIndex {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.<Integer, String>comparing(names::get).thenComparing(ids::get));
-        return new Snapshot(revision, ids.toArray(new String[0]), names.toArray(new String[0]),
-                Arrays.stream(order).mapToInt(Integer::intValue).toArray(), postings(text), postings(name), filters, facetValues, labels);
+        int[] byName = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        int[] rankOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            rankOf[byName[i]] = i;
+        }
+        return new Snapshot(revision, ids.toArray(new String[0]), names.toArray(new String[0]), byName, rankOf,
+                new Vocabulary(text), new Vocabulary(name), filters, facetValues, labels);
     }
 
     private static void rows(DbExecute tx, String sql, Consumer<DbRow> each) {
@@ -264,9 +332,4 @@ final class SearchIndex {
         filters.computeIfAbsent(facet, f -> new HashMap<>()).computeIfAbsent(value, v -> new BitSet()).set(doc);
     }
 
-    private static Map<String, int[]> postings(Map<String, List<Integer>> lists) {
-        Map<String, int[]> out = new HashMap<>(lists.size() * 2);
-        lists.forEach((token, docs) -> out.put(token, docs.stream().mapToInt(Integer::intValue).toArray()));
-        return out;
-    }
 }
