@@ -22,12 +22,18 @@ public final class CompetitionHttpService implements HttpService {
     private static final Access.Rule PARTIES = Access.Rule.anyOf(Role.BUYER, Role.SUPPLIER, Role.AUDITOR, Role.EDITOR);
     private static final Access.Rule BUYER = Access.Rule.anyOf(Role.BUYER);
     private final MiniCompetitions competitions;
+    private final CompetitionQuestions questions;
+    private final Tendering tendering;
     private final SealedReads reads;
+    private final CompetitionEvaluation evaluation;
     private final CompetitionDecisions decisions;
 
     public CompetitionHttpService(MiniCompetitions competitions) {
         this.competitions = competitions;
+        this.questions = new CompetitionQuestions(competitions);
+        this.tendering = new Tendering(competitions);
         this.reads = new SealedReads(competitions);
+        this.evaluation = new CompetitionEvaluation(competitions);
         this.decisions = new CompetitionDecisions(competitions);
     }
 
@@ -62,20 +68,20 @@ public final class CompetitionHttpService implements HttpService {
         Principal supplier = Access.require(req, Access.Rule.anyOf(Role.SUPPLIER), "ask a question (an invited supplier)");
         JsonNode body = Bodies.object(req);
         String text = CompetitionRequests.text(body, "question");
-        JsonNode question = competitions.ask(supplier, id(req), text, idempotency(req, body));
+        JsonNode question = questions.ask(supplier, id(req), text, idempotency(req, body));
         res.status(Status.CREATED_201);
         Http.json(res, question);
     }
 
     private void questions(ServerRequest req, ServerResponse res) {
         Principal caller = Access.require(req, PARTIES, "read questions and answers");
-        Http.json(res, competitions.questions(caller, id(req)));
+        Http.json(res, questions.questions(caller, id(req)));
     }
 
     private void answer(ServerRequest req, ServerResponse res) {
         Principal buyer = Access.require(req, BUYER, "answer a question (the buyer)");
         String text = CompetitionRequests.text(Bodies.object(req), "answer");
-        Http.json(res, competitions.answer(buyer, id(req), Http.pathParam(req, "questionId"), text));
+        Http.json(res, questions.answer(buyer, id(req), Http.pathParam(req, "questionId"), text));
     }
 
     private void tenders(ServerRequest req, ServerResponse res) {
@@ -86,7 +92,7 @@ public final class CompetitionHttpService implements HttpService {
     private void submit(ServerRequest req, ServerResponse res) {
         Principal supplier = Access.require(req, Access.Rule.anyOf(Role.SUPPLIER), "submit a tender (an invited supplier)");
         var body = CompetitionRequests.tender(Bodies.object(req));
-        Map.Entry<Boolean, JsonNode> receipt = competitions.submit(supplier, id(req), Http.pathParam(req, "supplierOrgNo"), body);
+        Map.Entry<Boolean, JsonNode> receipt = tendering.submit(supplier, id(req), Http.pathParam(req, "supplierOrgNo"), body);
         res.status(receipt.getKey() ? Status.CREATED_201 : Status.OK_200);
         Http.json(res, receipt.getValue());
     }
@@ -98,32 +104,32 @@ public final class CompetitionHttpService implements HttpService {
 
     private void withdraw(ServerRequest req, ServerResponse res) {
         Principal supplier = Access.require(req, Access.Rule.anyOf(Role.SUPPLIER), "withdraw a tender (its supplier)");
-        Http.json(res, competitions.withdraw(supplier, id(req), Http.pathParam(req, "supplierOrgNo")));
+        Http.json(res, tendering.withdraw(supplier, id(req), Http.pathParam(req, "supplierOrgNo")));
     }
 
     private void declare(ServerRequest req, ServerResponse res) {
         Principal buyer = Access.require(req, BUYER, "record a conflict-of-interest declaration (the buyer)");
         JsonNode body = Bodies.object(req);
-        JsonNode declaration = decisions.declare(buyer, id(req), body, idempotency(req, body));
+        JsonNode declaration = evaluation.declare(buyer, id(req), body, idempotency(req, body));
         res.status(Status.CREATED_201);
         Http.json(res, declaration);
     }
 
     private void declarations(ServerRequest req, ServerResponse res) {
         Principal caller = Access.require(req, PARTIES, "read conflict-of-interest declarations (buyer, auditor)");
-        Http.json(res, decisions.declarations(caller, id(req)));
+        Http.json(res, evaluation.declarations(caller, id(req)));
     }
 
     private void evaluate(ServerRequest req, ServerResponse res) {
         Principal buyer = Access.require(req, BUYER, "evaluate tenders (the buyer)");
-        JsonNode view = decisions.evaluate(buyer, id(req), Bodies.object(req), req.headers().first(HeaderNames.IF_MATCH).orElse(null));
+        JsonNode view = evaluation.evaluate(buyer, id(req), Bodies.object(req), req.headers().first(HeaderNames.IF_MATCH).orElse(null));
         res.header(HeaderNames.ETAG, "\"e" + view.path("version").asInt() + "\"");
         Http.json(res, view);
     }
 
     private void evaluation(ServerRequest req, ServerResponse res) {
         Principal caller = Access.require(req, PARTIES, "read the evaluation (buyer, auditor)");
-        JsonNode view = decisions.evaluation(caller, id(req));
+        JsonNode view = evaluation.evaluation(caller, id(req));
         Http.jsonWithEtag(req, res, view, "\"e" + view.path("version").asInt() + "\"");
     }
 

@@ -91,6 +91,18 @@ record CompetitionState(CallOffStore.Row row, JsonNode framework, int frameworkV
         }
     }
 
+    /** The competition is published and still receiving (strictly before the deadline); 409 otherwise. */
+    void requireReceiving(Instant now, String what) {
+        requireMiniCompetition();
+        if ("DRAFT".equals(status())) {
+            throw new ProblemException(409, "/problems/not-published", "Not published", "the mini-competition is not published yet", List.of());
+        }
+        if (!"TENDERING".equals(status()) || !no.skymarked.calloff.domain.Sealing.receives(deadline(), now)) {
+            throw new ProblemException(409, "/problems/tender-deadline-passed", "Deadline passed", "cannot " + what + ": the tender"
+                    + " deadline " + deadline() + " (" + CallOffViews.oslo(deadline()) + " Europe/Oslo) has passed", List.of());
+        }
+    }
+
     void requireMiniCompetition() {
         if (!"MINI_COMPETITION".equals(row.route())) {
             throw new ProblemException(409, "/problems/not-a-mini-competition", "Not a mini-competition", "call-off " + row.id()

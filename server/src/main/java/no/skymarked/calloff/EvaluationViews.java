@@ -3,6 +3,8 @@ package no.skymarked.calloff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,16 +39,16 @@ final class EvaluationViews {
         for (EvaluationResult.Scored s : result.ranking()) {
             ObjectNode t = tenders.addObject().put("supplierOrgNo", s.orgNo()).put("rejected", false).put("rank", s.rank());
             t.set("evaluatedPrice", CallOffViews.money(s.evaluatedPrice()));
-            t.put("priceScore", CompetitionDecisions.full(s.priceScore())).put("priceScoreDisplay", CompetitionDecisions.display(s.priceScore()));
+            t.put("priceScore", full(s.priceScore())).put("priceScoreDisplay", display(s.priceScore()));
             ArrayNode scores = t.putArray("scores");
             Map<String, String> reasons = new HashMap<>();
             given.get(s.orgNo()).path("scores").forEach(x -> reasons.put(x.path("criterionId").asText(), x.path("reason").asText()));
             for (WeightedCriterion c : terms.nonPrice()) {
                 scores.addObject().put("criterionId", c.id()).put("score", s.rawScores().get(c.id()).toPlainString())
-                        .put("usedScore", CompetitionDecisions.full(s.usedScores().get(c.id()))).put("reason", reasons.get(c.id()));
+                        .put("usedScore", full(s.usedScores().get(c.id()))).put("reason", reasons.get(c.id()));
             }
-            t.put("qualityPoints", CompetitionDecisions.full(s.qualityPoints()))
-                    .put("total", CompetitionDecisions.full(s.total())).put("totalDisplay", CompetitionDecisions.display(s.total()));
+            t.put("qualityPoints", full(s.qualityPoints()))
+                    .put("total", full(s.total())).put("totalDisplay", display(s.total()));
         }
         for (EvaluationInput in : inputs) {
             if (in.rejected()) {
@@ -61,7 +63,7 @@ final class EvaluationViews {
         for (EvaluationResult.Tie tie : result.ties()) {
             ObjectNode t = ties.addObject();
             t.set("supplierOrgNos", Json.MAPPER.valueToTree(tie.orgNos()));
-            t.put("total", CompetitionDecisions.full(tie.total())).put("totalDisplay", CompetitionDecisions.display(tie.total()))
+            t.put("total", full(tie.total())).put("totalDisplay", display(tie.total()))
                     .put("resolvedBy", tie.resolvedBy() == null ? "UNRESOLVED" : tie.resolvedBy().name());
             if (tie.resolvedBy() == no.skymarked.calloff.domain.TieBreakRule.DRAWING_OF_LOTS) {
                 ObjectNode keys = t.put("drawSeed", drawSeed).putObject("drawKeys");
@@ -116,5 +118,13 @@ final class EvaluationViews {
                 into.set(f, tender.get(f).deepCopy());
             }
         }
+    }
+
+    static String display(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static String full(BigDecimal v) {
+        return v.setScale(no.skymarked.calloff.domain.Evaluation.FULL_PRECISION_SCALE, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import no.skymarked.auth.Principal;
-import no.skymarked.auth.Role;
 import no.skymarked.calloff.domain.Sealing;
 import no.skymarked.calloff.domain.TermsCheck;
 import no.skymarked.calloff.domain.Violation;
@@ -26,9 +24,9 @@ import no.skymarked.shared.ProblemException;
 import no.skymarked.shared.Tx;
 
 /**
- * Mini-competition use cases up to the deadline (FOA § 26-3(4) a–c): publication with the invitation of the lot's
- * suppliers, questions and answers, sealed tenders, and their opening when the deadline passes. Each runs in one
- * transaction holding the call-off's row lock, and records what it did in the hash-chained protocol.
+ * The mini-competition's core (FOA § 26-3(4) a–c): publication with the invitation of the lot's suppliers, the
+ * opening of the tenders when the deadline passes, and what every step shares: one transaction holding the
+ * call-off's row lock, the protocol, Idempotency-Keys. Questions, tenders, reads and decisions build on it.
  */
 public final class MiniCompetitions {
     static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar();
@@ -242,170 +240,6 @@ public final class MiniCompetitions {
         boolean oneKind = violations.stream().map(Violation::code).distinct().count() == 1;
         throw new ProblemException(422, oneKind ? "/problems/" + CallOffs.kebab(violations.get(0).code()) : typeIfSeveral,
                 "Refused", violations.size() + " problem(s): " + violations.get(0).pointer() + " " + violations.get(0).message(), errors);
-    }
-
-    // ---- questions and answers ---------------------------------------------------------------------------
-
-    JsonNode ask(Principal supplier, String callOffId, String text, CallOffs.IdempotencyKey idempotency) {
-        return locked(callOffId, l -> Outcome.of(once(l, supplier, idempotency, () -> {
-            CompetitionState s = l.state();
-            if (s.viewer(supplier) != CompetitionState.Viewer.INVITED_SUPPLIER) {
-                throw s.viewer(supplier) == CompetitionState.Viewer.NONE ? ProblemException.notFound("Call-off", callOffId)
-                        : new ProblemException(403, "/problems/forbidden", "Forbidden", "only invited suppliers ask questions", List.of());
-            }
-            requireOpenForTenders(s, l.now(), "ask questions");
-            ObjectNode c = s.copyOfCompetition();
-            ArrayNode questions = c.withArray("questions");
-            String id = "q" + (questions.size() + 1);
-            ObjectNode q = questions.addObject().put("id", id).put("askedBy", supplier.orgNo()).put("question", text)
-                    .put("askedAt", l.now().toString());
-            store.update(l.tx(), callOffId, s.status(), c, s.deadline(), null, null);
-            record(l.tx(), callOffId, l.now(), CallOffs.actor(supplier), "QUESTION_ASKED", q);
-            return CompetitionViews.question(q, CompetitionState.Viewer.INVITED_SUPPLIER, supplier.orgNo());
-        }))).get();
-    }
-
-    JsonNode answer(Principal buyer, String callOffId, String questionId, String text) {
-        return locked(callOffId, l -> {
-            CompetitionState s = l.state();
-            s.requireBuyer(buyer, "answer questions");
-            requireOpenForTenders(s, l.now(), "answer questions");
-            ObjectNode c = s.copyOfCompetition();
-            ObjectNode q = null;
-            for (JsonNode each : c.withArray("questions")) {
-                if (each.path("id").asText().equals(questionId)) {
-                    q = (ObjectNode) each;
-                }
-            }
-            if (q == null) {
-                throw ProblemException.notFound("Question", questionId);
-            }
-            if (q.has("answer")) {
-                throw new ProblemException(409, "/problems/already-answered", "Already answered", "question " + questionId
-                        + " was answered at " + q.path("answeredAt").asText() + "; every invited supplier has seen it", List.of());
-            }
-            q.put("answer", text).put("answeredAt", l.now().toString());
-            store.update(l.tx(), callOffId, s.status(), c, s.deadline(), null, null);
-            record(l.tx(), callOffId, l.now(), CallOffs.actor(buyer), "QUESTION_ANSWERED",
-                    Json.MAPPER.createObjectNode().put("questionId", questionId).put("answer", text));
-            return Outcome.of(CompetitionViews.question(q, CompetitionState.Viewer.BUYER, buyer.orgNo()));
-        }).get();
-    }
-
-    /** The buyer and auditors see every question with its asker; invited suppliers every answer, askers anonymised, and their own. */
-    JsonNode questions(Principal caller, String callOffId) {
-        return locked(callOffId, l -> {
-            CompetitionState s = l.state();
-            CompetitionState.Viewer v = s.viewer(caller);
-            if (v == CompetitionState.Viewer.NONE || v == CompetitionState.Viewer.EDITOR) {
-                throw ProblemException.notFound("Call-off", callOffId);
-            }
-            ArrayNode items = Json.MAPPER.createArrayNode();
-            if (s.competition() != null) {
-                for (JsonNode q : s.competition().path("questions")) {
-                    boolean mine = q.path("askedBy").asText().equals(caller.orgNo());
-                    if (v != CompetitionState.Viewer.INVITED_SUPPLIER || q.has("answer") || mine) {
-                        items.add(CompetitionViews.question(q, v, caller.orgNo()));
-                    }
-                }
-            }
-            return Outcome.<JsonNode>of(CompetitionViews.items(items));
-        }).get();
-    }
-
-    private static void requireOpenForTenders(CompetitionState s, Instant now, String what) {
-        s.requireMiniCompetition();
-        if ("DRAFT".equals(s.status())) {
-            throw new ProblemException(409, "/problems/not-published", "Not published", "the mini-competition is not published yet", List.of());
-        }
-        if (!"TENDERING".equals(s.status()) || !Sealing.receives(s.deadline(), now)) {
-            throw new ProblemException(409, "/problems/tender-deadline-passed", "Deadline passed", "cannot " + what + ": the tender"
-                    + " deadline " + s.deadline() + " (" + CallOffViews.oslo(s.deadline()) + " Europe/Oslo) has passed", List.of());
-        }
-    }
-
-    // ---- tenders -----------------------------------------------------------------------------------------
-
-    /** Submits or replaces the supplier's tender, sealed; answers the receipt and whether it was the first. */
-    Map.Entry<Boolean, JsonNode> submit(Principal supplier, String callOffId, String orgNo, CompetitionRequests.TenderBody body) {
-        requireOwnTender(supplier, orgNo);
-        return locked(callOffId, l -> {
-            CompetitionState s = l.state();
-            requireInvited(s, supplier);
-            ProblemException late = lateRefusal(l, supplier, "TENDER_SUBMISSION");
-            if (late != null) {
-                return Outcome.<Map.Entry<Boolean, JsonNode>>refused(late);
-            }
-            ObjectNode content = CompetitionRequests.checkTender(body, CallOffs.estimateOf(s.row().document()), s.frameworkRates(orgNo));
-            var existing = store.tender(l.tx(), callOffId, orgNo);
-            String ref = existing.map(CompetitionStore.StoredTender::tenderRef).orElse(UUID.randomUUID().toString());
-            TenderVault.Sealed sealed = vault.seal(boundTo(callOffId, orgNo, ref), Json.bytes(content));
-            int version = existing.map(t -> t.version() + 1).orElse(1);
-            var tender = new CompetitionStore.StoredTender(orgNo, ref, "SUBMITTED", version,
-                    existing.map(CompetitionStore.StoredTender::firstAt).orElse(l.now()), l.now(), sealed, sealed.sha256());
-            store.saveTender(l.tx(), callOffId, tender, existing.isPresent());
-            store.receipt(l.tx(), callOffId, tender, "SUBMITTED");  // neither the protocol nor the version tells how many tendered
-            return Outcome.of(Map.entry(existing.isEmpty(), CompetitionViews.receipt(callOffId, tender, s.deadline())));
-        }).get();
-    }
-
-    JsonNode withdraw(Principal supplier, String callOffId, String orgNo) {
-        requireOwnTender(supplier, orgNo);
-        return locked(callOffId, l -> {
-            CompetitionState s = l.state();
-            requireInvited(s, supplier);
-            ProblemException late = lateRefusal(l, supplier, "TENDER_WITHDRAWAL");
-            if (late != null) {
-                return Outcome.<JsonNode>refused(late);
-            }
-            var existing = store.tender(l.tx(), callOffId, orgNo).filter(CompetitionStore.StoredTender::submitted)
-                    .orElseThrow(() -> ProblemException.notFound("Tender of", orgNo));
-            var withdrawn = new CompetitionStore.StoredTender(orgNo, existing.tenderRef(), "WITHDRAWN", existing.version() + 1,
-                    existing.firstAt(), l.now(), null, null);
-            store.saveTender(l.tx(), callOffId, withdrawn, true);
-            store.receipt(l.tx(), callOffId, withdrawn, "WITHDRAWN");
-            return Outcome.of(CompetitionViews.receipt(callOffId, withdrawn, s.deadline()));
-        }).get();
-    }
-
-    private static void requireOwnTender(Principal supplier, String orgNo) {
-        if (!supplier.has(Role.SUPPLIER) || !orgNo.equals(supplier.orgNo())) {
-            throw new ProblemException(403, "/problems/forbidden", "Forbidden", "organisation " + supplier.orgNo()
-                    + " may submit or withdraw only its own tender (as supplier), not that of " + orgNo, List.of());
-        }
-    }
-
-    private static void requireInvited(CompetitionState s, Principal supplier) {
-        boolean inLot = false;
-        for (JsonNode member : s.lot().path("suppliers")) {
-            inLot |= member.path("orgNo").asText().equals(supplier.orgNo());
-        }
-        if (!inLot) {
-            throw new ProblemException(403, "/problems/supplier-not-in-lot", "Not in the lot", "supplier " + supplier.orgNo()
-                    + " is not a party to lot '" + s.row().lotId() + "' of the framework (FOA § 26-1(3))", List.of());
-        }
-        if (!s.invited(supplier.orgNo())) {
-            throw new ProblemException(403, "/problems/not-invited", "Not invited", "supplier " + supplier.orgNo()
-                    + " is not invited to this mini-competition", List.of());
-        }
-    }
-
-    /** A submission or withdrawal at or after the deadline is refused (E29) and the attempt is recorded. */
-    private ProblemException lateRefusal(Locked l, Principal supplier, String what) {
-        CompetitionState s = l.state();
-        if ("TENDERING".equals(s.status()) && Sealing.receives(s.deadline(), l.now())) {
-            return null;
-        }
-        if (s.deadline() != null && !Sealing.receives(s.deadline(), l.now())) {
-            record(l.tx(), s.id(), l.now(), CallOffs.actor(supplier), "LATE_TENDER_REFUSED", Json.MAPPER.createObjectNode()
-                    .put("attempt", what).put("supplierOrgNo", supplier.orgNo()).put("deadline", s.deadline().toString()));
-        }
-        try {
-            requireOpenForTenders(s, l.now(), "submit or withdraw a tender");
-        } catch (ProblemException e) {
-            return e;
-        }
-        return null;
     }
 
     static String boundTo(String callOffId, String orgNo, String tenderRef) {
