@@ -62,8 +62,9 @@ public final class CatalogueCommand {
             return 1;
         }
         if (applied) {
-            err.println("compacting the database …");
+            err.println(settings.isPostgres() ? "updating the database's statistics …" : "compacting the database …");
             Database.compactIfH2File(settings);
+            Database.analyzeIfPostgres(settings);
         }
         return 0;
     }

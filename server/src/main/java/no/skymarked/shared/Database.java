@@ -96,6 +96,22 @@ public final class Database {
         }
     }
 
+    /**
+     * After a bulk import on PostgreSQL: fresh planner statistics, so searches use the trigram indexes at once instead
+     * of waiting for autovacuum (without them a 100k import searched 13 times slower).
+     */
+    public static void analyzeIfPostgres(Settings settings) {
+        if (!settings.isPostgres()) {
+            return;
+        }
+        try (var c = java.sql.DriverManager.getConnection(settings.connectionUrl(), settings.username(), settings.password());
+             var st = c.createStatement()) {
+            st.execute("analyze");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not analyze the PostgreSQL database", e);
+        }
+    }
+
     public static DbClient open(Settings settings) {
         var flyway = Flyway.configure()
                 .dataSource(settings.url(), settings.username(), settings.password())
