@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.skymarked.auth.Principal;
+import no.skymarked.calloff.domain.AwardRules;
 import no.skymarked.calloff.domain.Sealing;
 import no.skymarked.shared.Bodies;
 import no.skymarked.shared.Json;
@@ -56,35 +57,20 @@ final class CompetitionDecisions {
             if (view.isMissingNode()) {
                 throw new ProblemException(409, "/problems/evaluation-missing", "No evaluation", "record the evaluation before the award", List.of());
             }
-            if (!Boolean.TRUE.equals(evidence)) {
-                throw Bodies.invalid("/problems/evidence-pending", "/evidenceReceived", "updated documentation evidence (tax"
-                        + " certificate and the like) from the selected supplier is required before the award (FOA § 17-1(5));"
-                        + " send evidenceReceived: true once it is in");
-            }
             List<String> tied = new ArrayList<>();
             view.path("tieForFirst").forEach(o -> tied.add(o.asText()));
-            String winner;
-            if (!tied.isEmpty()) {
-                if (decidedWinner == null || !tied.contains(decidedWinner)) {
-                    throw Bodies.invalid("/problems/tie-unresolved", "/tieDecision", "the published tie-break rules leave " + tied
-                            + " tied for first place; give tieDecision {winnerOrgNo, reason} naming one of them (documented decision, E35)");
-                }
-                winner = decidedWinner;
-            } else {
-                if (decidedWinner != null) {
-                    throw Bodies.invalid("/problems/invalid-award", "/tieDecision", "there is no tie for first place to decide");
-                }
-                winner = view.path("proposedWinnerOrgNo").asText();
-            }
-            boolean suspectedLow = false;
+            Set<String> suspectedLow = new java.util.HashSet<>();
             for (JsonNode f : view.path("flags")) {
-                suspectedLow |= "ABNORMALLY_LOW_SUSPECTED".equals(f.path("code").asText()) && winner.equals(f.path("supplierOrgNo").asText());
+                if ("ABNORMALLY_LOW_SUSPECTED".equals(f.path("code").asText())) {
+                    suspectedLow.add(f.path("supplierOrgNo").asText());
+                }
             }
-            if (suspectedLow && clarification == null) {
-                throw Bodies.invalid("/problems/clarification-required", "/abnormallyLowClarification", "the tender of " + winner
-                        + " seems abnormally low: ask for a written explanation of its price and record your assessment of it"
-                        + " before the award (FOA § 24-9)");
+            AwardRules.Decision decision = AwardRules.award(Boolean.TRUE.equals(evidence), view.path("proposedWinnerOrgNo")
+                    .asText(null), tied, decidedWinner, suspectedLow, clarification != null);
+            if (decision instanceof AwardRules.Refused refused) {
+                throw refusal(refused.violation());
             }
+            String winner = ((AwardRules.Winner) decision).orgNo();
             ObjectNode winnerTender = EvaluationViews.tenderOf(view, winner);
             BigDecimal value = new BigDecimal(winnerTender.path("evaluatedPrice").path("amount").asText());
             int standstillDays = s.competition().path("voluntaryStandstillDays").asInt(0);
@@ -133,26 +119,10 @@ final class CompetitionDecisions {
                         + CallOffViews.oslo(Instant.parse(end.asText())) + " Europe/Oslo", List.of());
             }
             JsonNode decided = s.competition() == null ? null : s.competition().path("award").get("decidedAt");
-            for (var signed : List.of(Map.entry("/buyerSignedAt", java.util.Optional.ofNullable(buyerSigned)),
-                    Map.entry("/supplierSignedAt", java.util.Optional.ofNullable(supplierSigned)))) {
-                if (signed.getValue().isEmpty()) {
-                    throw Bodies.invalid("/problems/signature-missing", signed.getKey(), "the contract is concluded when both parties"
-                            + " have signed (FOA § 25-1(5)); the call-off stays AWARDED");
-                }
-                if (signed.getValue().get().isAfter(l.now())) {
-                    throw Bodies.invalid("/problems/invalid-contract", signed.getKey(), "a signature cannot be in the future");
-                }
-                if (decided != null && signed.getValue().get().isBefore(Instant.parse(decided.asText()))) {
-                    throw Bodies.invalid("/problems/invalid-contract", signed.getKey(), "a signature cannot precede the award decision "
-                            + decided.asText());
-                }
-            }
-            Instant concluded = buyerSigned.isAfter(supplierSigned) ? buyerSigned : supplierSigned;
-            if (end != null && concluded.isBefore(Instant.parse(end.asText()))) {
-                throw Bodies.invalid("/problems/standstill-running", buyerSigned.isAfter(supplierSigned) ? "/buyerSignedAt"
-                        : "/supplierSignedAt", "the contract would be concluded during the standstill, which runs until "
-                        + CallOffViews.oslo(Instant.parse(end.asText())) + " Europe/Oslo");
-            }
+            AwardRules.contract(buyerSigned, supplierSigned, l.now(), decided == null ? null : Instant.parse(decided.asText()),
+                    end == null ? null : Instant.parse(end.asText())).ifPresent(v -> {
+                        throw refusal(v);
+                    });
             ObjectNode c = s.copyOfCompetition();
             ObjectNode contract = c.putObject("contract").put("concludedAt", l.now().toString())
                     .put("buyerSignedAt", buyerSigned.toString()).put("supplierSignedAt", supplierSigned.toString());
@@ -160,6 +130,11 @@ final class CompetitionDecisions {
             competitions.record(l.tx(), callOffId, l.now(), CallOffs.actor(buyer), "CONTRACT_CONCLUDED", contract);
             return MiniCompetitions.Outcome.<JsonNode>of(CallOffViews.callOff(competitions.rowOf(l.tx(), callOffId)));
         }).get();
+    }
+
+    /** A refusal of the award rules as a 422 problem whose type is the rule's code. */
+    private static ProblemException refusal(no.skymarked.calloff.domain.Violation v) {
+        return Bodies.invalid("/problems/" + CallOffs.kebab(v.code()), v.pointer(), v.message());
     }
 
     /** Cancels with an objective reason (FOA § 25-4) at any time before the contract; invited suppliers get a notice. */

@@ -16,7 +16,7 @@ import java.util.Set;
 import no.skymarked.calloff.domain.CallOffEstimate;
 import no.skymarked.calloff.domain.Normalisation;
 import no.skymarked.calloff.domain.PriceModel;
-import no.skymarked.calloff.domain.RoleHours;
+import no.skymarked.calloff.domain.TenderPricing;
 import no.skymarked.calloff.domain.TermsCheck;
 import no.skymarked.calloff.domain.TieBreakRule;
 import no.skymarked.calloff.domain.WorkingDayCalendar;
@@ -179,7 +179,8 @@ final class CompetitionRequests {
         Set<String> roles = new HashSet<>();
         estimate.roles().forEach(h -> roles.add(h.roleId()));
         Set<String> given2 = new HashSet<>();
-        List<Problem.FieldError> deviations = new ArrayList<>();
+        Map<String, BigDecimal> offered = new java.util.LinkedHashMap<>();
+        Map<String, String> pointers = new java.util.HashMap<>();
         for (int i = 0; list != null && i < list.size(); i++) {
             String at = "/rates/" + i;
             JsonNode line = list.get(i);
@@ -197,11 +198,8 @@ final class CompetitionRequests {
             } else if (!given2.add(role)) {
                 r.add(at + "/roleId", "role '" + role + "' is given twice");
             } else if (rate != null) {
-                BigDecimal ceiling = frameworkRates.get(role);
-                if (ceiling != null && rate.compareTo(ceiling) > 0) {
-                    deviations.add(Problem.FieldError.pointer(at + "/hourlyRate/amount", "NOK " + rate.toPlainString()
-                            + " exceeds the framework rate NOK " + ceiling.toPlainString() + " for " + role));
-                }
+                offered.put(role, rate);
+                pointers.put(role, at + "/hourlyRate/amount");
                 rates.addObject().put("roleId", role).set("hourlyRate", CallOffViews.money(rate));
             }
         }
@@ -233,19 +231,14 @@ final class CompetitionRequests {
             content.put("validUntil", validUntil.toString());
         }
         r.failIfAny("/problems/invalid-tender", "Invalid tender");
+        List<Problem.FieldError> deviations = TenderPricing.aboveCeiling(offered, frameworkRates).stream()
+                .map(role -> Problem.FieldError.pointer(pointers.get(role), "NOK " + offered.get(role).toPlainString()
+                        + " exceeds the framework rate NOK " + frameworkRates.get(role).toPlainString() + " for " + role)).toList();
         if (!deviations.isEmpty()) {
             throw new ProblemException(422, "/problems/rate-above-framework", "Substantial deviation", "hourly rates above the"
                     + " framework rates are a substantial deviation (FOA § 24-8(1)b): " + deviations.get(0).detail(), deviations);
         }
-        BigDecimal price = BigDecimal.ZERO;
-        for (RoleHours h : estimate.roles()) {
-            for (JsonNode line : rates) {
-                if (line.path("roleId").asText().equals(h.roleId())) {
-                    price = price.add(new BigDecimal(line.path("hourlyRate").path("amount").asText()).multiply(h.hours()));
-                }
-            }
-        }
-        content.set("evaluatedPrice", CallOffViews.money(price));
+        content.set("evaluatedPrice", CallOffViews.money(TenderPricing.evaluatedPrice(offered, estimate)));
         return content;
     }
 
