@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code bin/dev bench [--sizes 10000,100000] [--db h2,postgresql] …}: for each database and catalogue size,
  * imports a generated catalogue into a fresh database, starts the packaged server as a child process, and
  * measures a trivial endpoint (the ceiling of this machine and harness), get-by-id, search with q and facets, and
- * call-off creation, each as a ratio to the trivial endpoint of the same run; plus startup time and RSS.
+ * call-off creation, each as a ratio to the trivial endpoint of the same run; then, with the server stopped, the
+ * commit limit of the same database (one-row insert-and-commit transactions over JDBC), which call-off creation is
+ * also compared with; plus startup time and RSS.
  * Writes a JSON report and prints a table. Any error in a measured phase fails the run.
  */
 public final class Bench {
@@ -146,30 +148,48 @@ public final class Bench {
             r.put("importSeconds", Load.round((System.nanoTime() - t0) / 1e9, 2));
             r.put("loadAverageBefore", loadAverage());
             log(db + " " + size + ": starting the server (catalogue already in the database) …");
+            Map<String, Load.Result> results;
             try (ServerProcess server = ServerProcess.start(serverJar, env, log)) {
                 r.put("startupSeconds", Load.round(server.startupSeconds, 3));
                 r.put("serverReportedStartupMs", server.reportedStartupMillis());
                 r.put("rssAfterStartMiB", Load.round(server.memoryMiB("VmRSS"), 1));
-                Map<String, Load.Result> results = measure(server, new DevTokens(runDir.resolve("data")), size);
+                results = measure(server, new DevTokens(runDir.resolve("data")), size);
                 r.put("rssAfterLoadMiB", Load.round(server.memoryMiB("VmRSS"), 1));
                 r.put("peakRssMiB", Load.round(server.memoryMiB("VmHWM"), 1));
                 r.put("loadAverageAfter", loadAverage());
-                Map<String, Object> res = new LinkedHashMap<>();
-                double ceiling = (results.get("trivial").requestsPerSecond() + results.get("trivialAtEnd").requestsPerSecond()) / 2;
-                r.put("ceilingRequestsPerSecond", Load.round(ceiling, 1));
-                Map<String, Object> ratios = new LinkedHashMap<>();
-                long errorCount = 0;
-                for (Map.Entry<String, Load.Result> e : results.entrySet()) {
-                    res.put(e.getKey(), e.getValue().json());
-                    errorCount += e.getValue().errors();
-                    if (e.getValue().mode().equals("closed")) {
-                        ratios.put(e.getKey(), Load.round(e.getValue().requestsPerSecond() / ceiling, 6));
-                    }
-                }
-                r.put("results", res);
-                r.put("ratioToTrivial", ratios);
-                r.put("errors", errorCount > 0);
             }
+            // After the server has stopped: embedded H2 admits one process at a time, and on PostgreSQL the server
+            // then takes no CPU from the measurement either.
+            String url = pgDatabase == null ? h2Url(runDir.resolve("data")) : opt("pg-url") + "/" + pgDatabase;
+            String user = pgDatabase == null ? "" : opt("pg-user");
+            String password = pgDatabase == null ? "" : opt("pg-password");
+            log(db + " " + size + ": commit limit (server stopped; plain JDBC on " + url + ") …");
+            CommitLimit.Outcome commitLimit;
+            try {
+                commitLimit = CommitLimit.measure(url, user, password, Integer.parseInt(opt("connections")),
+                        Double.parseDouble(opt("warmup")), Double.parseDouble(opt("duration")));
+            } catch (SQLException e) {
+                throw new IllegalStateException("commit limit on " + url + ": " + e, e);
+            }
+            results.put("commitLimit", step(null, commitLimit.result()));
+            r.put("commitLimit", commitLimit.details());
+            Map<String, Object> res = new LinkedHashMap<>();
+            double ceiling = (results.get("trivial").requestsPerSecond() + results.get("trivialAtEnd").requestsPerSecond()) / 2;
+            r.put("ceilingRequestsPerSecond", Load.round(ceiling, 1));
+            Map<String, Object> ratios = new LinkedHashMap<>();
+            long errorCount = 0;
+            for (Map.Entry<String, Load.Result> e : results.entrySet()) {
+                res.put(e.getKey(), e.getValue().json());
+                errorCount += e.getValue().errors();
+                if (e.getValue().mode().equals("closed")) {
+                    ratios.put(e.getKey(), Load.round(e.getValue().requestsPerSecond() / ceiling, 6));
+                }
+            }
+            r.put("results", res);
+            r.put("ratioToTrivial", ratios);
+            r.put("ratioToCommitLimit", Map.of("callOffCreate",
+                    Load.round(results.get("callOffCreate").requestsPerSecond() / commitLimit.result().requestsPerSecond(), 6)));
+            r.put("errors", errorCount > 0);
         } finally {
             if (pgDatabase != null) {
                 pg("drop database if exists " + pgDatabase + " with (force)");
@@ -246,11 +266,13 @@ public final class Bench {
         return results;
     }
 
+    /** Logs a measured phase; with a server, fails the run when the server has ended meanwhile. */
     private static Load.Result step(ServerProcess server, Load.Result r) {
-        log(String.format("  %-17s %-6s %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  (%d requests, %d errors%s)", r.scenario(), r.mode(),
-                r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.requests(), r.errors(),
+        log(String.format("  %-17s %-6s %9.1f %s/s  p50 %8.2f ms  p99 %8.2f ms  (%d %s, %d errors%s)", r.scenario(), r.mode(),
+                r.requestsPerSecond(), server == null ? " tx" : "req", r.p50Ms(), r.p99Ms(), r.requests(),
+                server == null ? "transactions" : "requests", r.errors(),
                 r.errorSamples().isEmpty() ? "" : ", e.g. " + r.errorSamples()));
-        if (!server.alive()) {
+        if (server != null && !server.alive()) {
             throw new IllegalStateException("the server process ended during " + r.scenario() + " (" + server.exitDescription()
                     + "); nothing measured after that is valid");
         }
@@ -274,6 +296,15 @@ public final class Bench {
             }
         }
         return out;
+    }
+
+    /**
+     * The server's embedded H2 file database in {@code dataDir}, opened with the URL options the server uses
+     * (server/src/main/java/no/skymarked/shared/Database.java: H2_FILE_OPTIONS and the default db.h2.cache.mb).
+     */
+    static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("skymarked")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;CACHE_SIZE=" + 256 * 1024;
     }
 
     private void pg(String sql) throws SQLException {

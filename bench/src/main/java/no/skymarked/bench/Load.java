@@ -113,6 +113,53 @@ final class Load {
         return summarise(s.name(), "closed", connections, elapsed, 0, workers);
     }
 
+    /** A worker's own client for a closed loop that is not HTTP (a JDBC connection): one transaction per call. */
+    interface Client extends AutoCloseable {
+        void transact(long n) throws Exception;
+    }
+
+    /**
+     * One platform thread per client sends transactions back to back for the warm-up, then for {@code seconds}
+     * measured; the clients stay open across both (opening a JDBC connection is not part of a transaction).
+     */
+    static Result closed(String name, String mode, List<? extends Client> clients, double warmupSeconds, double seconds)
+            throws InterruptedException {
+        if (warmupSeconds > 0) {
+            runClients(name, mode, clients, warmupSeconds);
+        }
+        return runClients(name, mode, clients, seconds);
+    }
+
+    private static Result runClients(String name, String mode, List<? extends Client> clients, double seconds)
+            throws InterruptedException {
+        AtomicLong sequence = new AtomicLong();
+        List<Worker> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        for (Client client : clients) {
+            Worker w = new Worker();
+            workers.add(w);
+            threads.add(Thread.ofPlatform().name(name).start(() -> {
+                while (System.nanoTime() < end) {
+                    long n = sequence.incrementAndGet();
+                    long t0 = System.nanoTime();
+                    try {
+                        client.transact(n);
+                    } catch (Exception e) {
+                        w.error(e.toString());
+                    }
+                    w.record(System.nanoTime() - t0);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return summarise(name, mode, clients.size(), elapsed, 0, workers);
+    }
+
     /**
      * Requests arrive at {@code rate} per second whatever the server does; each latency counts from when its request
      * was due, so a stall shows in the percentiles instead of lowering the load (no coordinated omission).
