@@ -3,14 +3,13 @@ package no.skymarked;
 import io.helidon.dbclient.DbClient;
 import java.time.Clock;
 import no.skymarked.auth.TokenVerifier;
-import no.skymarked.calloff.CallOffs;
-import no.skymarked.calloff.MiniCompetitions;
+import no.skymarked.calloff.CallOffFeature;
 import no.skymarked.framework.AccessionRepository;
 import no.skymarked.catalogue.CatalogueRepository;
 
 /** What the features share: the database, its repositories and the one clock. Tests swap parts. */
 public record AppContext(DbClient db, Clock clock, CatalogueRepository catalogue, AccessionRepository accessions,
-                         CallOffs callOffs, MiniCompetitions competitions, TokenVerifier tokens) {
+                         CallOffFeature callOffs, TokenVerifier tokens) {
     /**
      * {@code tenderKeyDir} holds the key that seals tenders (made at first start); {@code memorySearch} answers
      * catalogue searches from an in-memory index instead of SQL.
@@ -19,8 +18,6 @@ public record AppContext(DbClient db, Clock clock, CatalogueRepository catalogue
                                     boolean memorySearch) {
         CatalogueRepository catalogue = new CatalogueRepository(db, memorySearch);
         AccessionRepository accessions = new AccessionRepository(db);
-        CallOffs callOffs = new CallOffs(db, catalogue, accessions, clock);
-        return new AppContext(db, clock, catalogue, accessions, callOffs,
-                MiniCompetitions.create(callOffs, catalogue, tenderKeyDir, clock), tokens);
+        return new AppContext(db, clock, catalogue, accessions, CallOffFeature.create(db, accessions, tenderKeyDir, clock), tokens);
     }
 }

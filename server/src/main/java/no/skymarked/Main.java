@@ -20,7 +20,6 @@ import no.skymarked.catalogdata.CatalogueBundle;
 import no.skymarked.catalogue.CatalogueHttpService;
 import no.skymarked.catalogue.CatalogueLoader;
 import no.skymarked.framework.AccessionHttpService;
-import no.skymarked.calloff.CallOffHttpService;
 import no.skymarked.calloff.LapseScheduler;
 import no.skymarked.framework.FrameworkHttpService;
 import no.skymarked.shared.Database;
@@ -96,7 +95,7 @@ public final class Main {
                 server.port(), (System.nanoTime() - started) / 1_000_000, settings.isPostgres() ? "PostgreSQL" : "H2"));
         java.time.Duration lapsePeriod = config.get("skymarked.calloffs.lapse.period").as(java.time.Duration.class)
                 .orElse(java.time.Duration.ofSeconds(30));
-        return new Running(server, context, new LapseScheduler(context.callOffs(), context.competitions(), clock, lapsePeriod));
+        return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod));
     }
 
     private static Path dataDir(Config config) {
@@ -110,6 +109,7 @@ public final class Main {
     }
 
     static void routing(HttpRouting.Builder routing, AppContext context) {
+        no.skymarked.calloff.web.CallOffProblems.register(routing);
         ProblemHandlers.register(routing);
         routing.addFilter(new AuthFilter(context.tokens()));
         routing.register(new ApiDocsService())
@@ -119,12 +119,12 @@ public final class Main {
                         new no.skymarked.catalogue.CatalogueEditing(context.db(), context.catalogue(), context.clock()),
                         new no.skymarked.catalogue.SupplierEditing(context.db(), context.catalogue(), context.clock())))
                 .register(new FrameworkHttpService(context.catalogue(),
-                        new no.skymarked.catalogue.FrameworkEditing(context.db(), context.catalogue(), context.clock())))
+                        new no.skymarked.framework.FrameworkEditing(context.db(), context.catalogue(), context.clock())))
                 .register(new no.skymarked.catalogue.CatalogueTransferHttpService(
                         new no.skymarked.catalogue.CatalogueTransfer(context.db(), context.clock())))
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
-                .register(new CallOffHttpService(context.callOffs(), context.competitions()))
-                .register(new no.skymarked.calloff.CompetitionHttpService(context.competitions()));
+                .register(new no.skymarked.calloff.web.CallOffHttpService(context.callOffs()))
+                .register(new no.skymarked.calloff.web.CompetitionHttpService(context.callOffs()));
         if (context.clock() instanceof DevClock devClock) {
             routing.register(devClock);
         }

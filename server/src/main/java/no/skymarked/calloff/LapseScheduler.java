@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import no.skymarked.calloff.application.LapsingDeadlines;
 
 /**
  * Deadlines take effect when they pass, whether or not anyone calls: every {@code period} (30 seconds by default,
@@ -19,17 +20,12 @@ public final class LapseScheduler implements AutoCloseable {
         return t;
     });
 
-    public LapseScheduler(CallOffs callOffs, MiniCompetitions competitions, java.time.Clock clock, java.time.Duration period) {
+    public LapseScheduler(LapsingDeadlines deadlines, java.time.Duration period) {
         executor.scheduleWithFixedDelay(() -> {
             try {
-                for (String id : callOffs.store().withLapsedOffers(clock.instant())) {
-                    callOffs.refresh(id);
-                }
-                for (String id : competitions.dueForOpening()) {
-                    competitions.refresh(id);
-                }
+                deadlines.applyAll();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Applying lapsed offer deadlines failed; will try again", e);
+                LOG.log(Level.WARNING, "Applying passed deadlines failed; will try again", e);
             }
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }

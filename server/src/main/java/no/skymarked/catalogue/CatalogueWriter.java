@@ -9,12 +9,12 @@ import java.util.StringJoiner;
 import no.skymarked.shared.Json;
 
 /** Writes accepted catalogue documents and the columns derived from them, inside the caller's transaction. */
-final class CatalogueWriter {
+public final class CatalogueWriter {
     private final DbExecute tx;
     private final OffsetDateTime now;
     private final String actor;
 
-    CatalogueWriter(DbExecute tx, OffsetDateTime now, String actor) {
+    public CatalogueWriter(DbExecute tx, OffsetDateTime now, String actor) {
         this.tx = tx;
         this.now = now;
         this.actor = actor;
@@ -56,7 +56,7 @@ final class CatalogueWriter {
         texts.forEach((id, text) -> tx.createUpdate("update service set search_text = ? where id = ?").params(text, id).execute());
     }
 
-    void insertFramework(JsonNode framework, String filePath) {
+    public void insertFramework(JsonNode framework, String filePath) {
         tx.createInsert("insert into framework (id, title_nb, status, document, version, updated_at, file_path) values (?, ?, ?, ?, 1, ?, ?)")
                 .params(framework.path("id").asText(), framework.path("title").path("nb").asText(),
                         framework.path("status").asText(), stored(framework), now, filePath)
@@ -64,7 +64,7 @@ final class CatalogueWriter {
     }
 
     /** Replaces a framework if it is still at {@code expectedVersion} (a null {@code filePath} keeps its file). */
-    boolean updateFramework(JsonNode framework, String filePath, int expectedVersion) {
+    public boolean updateFramework(JsonNode framework, String filePath, int expectedVersion) {
         String id = framework.path("id").asText();
         String title = framework.path("title").path("nb").asText();
         long updated = filePath == null

@@ -1,4 +1,4 @@
-package no.skymarked.catalogue;
+package no.skymarked.framework;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.dbclient.DbClient;
@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import no.skymarked.catalogdata.CatalogueBundle;
+import no.skymarked.catalogue.CatalogueRepository;
+import no.skymarked.catalogue.CatalogueWriter;
+import no.skymarked.catalogue.EditChecks;
 import no.skymarked.catalogdata.CatalogueFile;
 import no.skymarked.catalogdata.CatalogueProblem;
 import no.skymarked.catalogdata.CatalogueValidator;

@@ -14,7 +14,6 @@ import io.helidon.http.Status;
 import no.skymarked.auth.Role;
 import no.skymarked.catalogue.CatalogueHttpService;
 import no.skymarked.catalogue.CatalogueRepository;
-import no.skymarked.catalogue.FrameworkEditing;
 import no.skymarked.shared.Bodies;
 import no.skymarked.shared.Cursor;
 import no.skymarked.shared.Http;

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WorkingDayCalendar {
     public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final List<MonthDay> FIXED = List.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(5, 17),
             MonthDay.of(12, 25), MonthDay.of(12, 26));
     /** Offsets from Easter Sunday: Skjærtorsdag, Langfredag, 1./2. påskedag, Kristi himmelfart, 1./2. pinsedag. */
@@ -113,5 +114,10 @@ public final class WorkingDayCalendar {
         LocalDate day = addWorkingDays(local.toLocalDate(), workingDays);
         LocalDateTime target = LocalDateTime.of(day, local.toLocalTime());
         return ZonedDateTime.ofLocal(target, OSLO, local.getOffset()).toInstant();
+    }
+
+    /** An instant as Oslo wall-clock time with its offset, e.g. {@code 2026-12-10T12:00:00+01:00}. */
+    public static String osloTime(Instant i) {
+        return LOCAL.format(i.atZone(OSLO));
     }
 }

@@ -1,4 +1,4 @@
-package no.skymarked.calloff;
+package no.skymarked.calloff.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,13 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
+import no.skymarked.calloff.application.Refusal;
+import no.skymarked.calloff.application.SealedTender;
+import no.skymarked.calloff.application.TenderContent;
+import no.skymarked.calloff.application.TenderSeal;
 import no.skymarked.calloff.domain.Sealing;
+import no.skymarked.calloff.wire.TenderJson;
+import no.skymarked.shared.Json;
 
 /**
  * Seals tender contents for the database: each tender is encrypted with its own AES-256-GCM key, bound to the
@@ -30,7 +36,7 @@ import no.skymarked.calloff.domain.Sealing;
  * The key pair is made at first start in {@code <data dir>/tender-keys/}; servers sharing a database must share
  * that directory ({@code skymarked.tenders.key.dir}).
  */
-final class TenderVault {
+public final class TenderVault implements TenderSeal {
     static final String FILE = "tender-key.pk8";
     private static final OAEPParameterSpec OAEP = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
             PSource.PSpecified.DEFAULT);
@@ -39,22 +45,12 @@ final class TenderVault {
     private final PublicKey publicKey;
     private final PrivateKey privateKey;
 
-    /** A sealed tender: the wrapped content key, the nonce and the ciphertext, each base64. */
-    record Sealed(String wrappedKey, String iv, String ciphertext) {
-        /** SHA-256 of the ciphertext: a receipt that reveals nothing of the content. */
-        String sha256() {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ciphertext.getBytes(StandardCharsets.US_ASCII)));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /** Refusal to decrypt before the deadline. */
-    static final class StillSealed extends no.skymarked.shared.ProblemException {
-        StillSealed(Instant deadline) {
-            super(409, "/problems/tenders-sealed", "Tenders sealed", "tenders stay sealed until " + deadline, java.util.List.of());
+    @Override
+    public String receiptHash(SealedTender.Sealed sealed) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sealed.ciphertext().getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -63,7 +59,7 @@ final class TenderVault {
         this.privateKey = privateKey;
     }
 
-    static TenderVault loadOrCreate(Path folder) {
+    public static TenderVault loadOrCreate(Path folder) {
         Path file = folder.resolve(FILE);
         try {
             RSAPrivateCrtKey key = no.skymarked.shared.KeyFiles.loadOrCreate(file, 3072);
@@ -75,7 +71,12 @@ final class TenderVault {
         }
     }
 
-    Sealed seal(String boundTo, byte[] content) {
+    @Override
+    public SealedTender.Sealed seal(String boundTo, TenderContent content) {
+        return seal(boundTo, Json.bytes(TenderJson.content(content)));
+    }
+
+    private SealedTender.Sealed seal(String boundTo, byte[] content) {
         try {
             KeyGenerator aes = KeyGenerator.getInstance("AES");
             aes.init(256, random);
@@ -89,16 +90,21 @@ final class TenderVault {
             Cipher wrap = Cipher.getInstance(WRAP);
             wrap.init(Cipher.WRAP_MODE, publicKey, OAEP);
             Base64.Encoder b64 = Base64.getEncoder();
-            return new Sealed(b64.encodeToString(wrap.wrap(key)), b64.encodeToString(iv), b64.encodeToString(ciphertext));
+            return new SealedTender.Sealed(b64.encodeToString(wrap.wrap(key)), b64.encodeToString(iv), b64.encodeToString(ciphertext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal a tender", e);
         }
     }
 
-    byte[] open(Sealed sealed, String boundTo, Instant deadline, Instant now) {
+    @Override
+    public TenderContent open(SealedTender.Sealed sealed, String boundTo, Instant deadline, Instant now) {
         if (!Sealing.opened(deadline, now)) {
-            throw new StillSealed(deadline);
+            throw Refusal.conflict("/problems/tenders-sealed", "Tenders sealed", "tenders stay sealed until " + deadline);
         }
+        return TenderJson.content(Json.tree(new String(decrypt(sealed, boundTo), StandardCharsets.UTF_8)));
+    }
+
+    private byte[] decrypt(SealedTender.Sealed sealed, String boundTo) {
         try {
             Base64.Decoder b64 = Base64.getDecoder();
             Cipher unwrap = Cipher.getInstance(WRAP);

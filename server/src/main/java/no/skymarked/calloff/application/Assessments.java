@@ -1,0 +1,89 @@
+package no.skymarked.calloff.application;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.skymarked.calloff.domain.Competition;
+import no.skymarked.calloff.domain.Money;
+import no.skymarked.calloff.domain.WeightedCriterion;
+
+/**
+ * The evaluation's rules on what the buyer gives: every opened tender assessed once, every published non-price
+ * criterion scored once (price points are computed), a rejection above the budget only with a documented budget
+ * that the price exceeds (FOA § 24-8(2)d).
+ */
+final class Assessments {
+    static final String ABOVE_DOCUMENTED_BUDGET = "ABOVE_DOCUMENTED_BUDGET";
+
+    private Assessments() {
+    }
+
+    static List<Competition.Assessment> check(Evaluate command, Competition competition, Map<String, TenderContent> opened) {
+        List<Refusal.Field> problems = new ArrayList<>(command.formProblems());
+        List<Competition.Assessment> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < command.tenders().size(); i++) {
+            Evaluate.Tender t = command.tenders().get(i);
+            String at = "/tenders/" + i;
+            if (t.supplierOrgNo() == null) {
+                continue;
+            }
+            if (!opened.containsKey(t.supplierOrgNo())) {
+                problems.add(new Refusal.Field(at + "/supplierOrgNo", "no tender from " + t.supplierOrgNo() + " was opened; tenders: "
+                        + opened.keySet().stream().sorted().toList()));
+            } else if (!seen.add(t.supplierOrgNo())) {
+                problems.add(new Refusal.Field(at + "/supplierOrgNo", t.supplierOrgNo() + " is evaluated twice"));
+            } else {
+                BigDecimal price = opened.get(t.supplierOrgNo()).evaluatedPrice().amount();
+                out.add(t.rejection() != null ? rejection(t, at, price, competition.terms().documentedBudget(), problems)
+                        : scored(t, at, price, competition.terms(), problems));
+            }
+        }
+        opened.keySet().stream().filter(o -> !seen.contains(o)).sorted().forEach(o -> problems.add(new Refusal.Field("/tenders",
+                "the tender of " + o + " is not evaluated (score it or reject it with grounds)")));
+        if (!problems.isEmpty()) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "/problems/invalid-evaluation", "Invalid evaluation", problems.size()
+                    + " field(s) are invalid: " + problems.get(0).pointer() + " " + problems.get(0).detail(), problems);
+        }
+        return out;
+    }
+
+    private static Competition.Assessment rejection(Evaluate.Tender t, String at, BigDecimal price, Money budget, List<Refusal.Field> problems) {
+        if (ABOVE_DOCUMENTED_BUDGET.equals(t.rejection().ground()) && (budget == null || price.compareTo(budget.amount()) <= 0)) {
+            problems.add(new Refusal.Field(at + "/rejection/ground", budget == null
+                    ? "no budget was documented before the invitation (FOA § 24-8(2)d)"
+                    : "the evaluated price NOK " + price.toPlainString() + " is within the documented budget"));
+        }
+        return new Competition.Assessment(t.supplierOrgNo(), price, List.of(),
+                new Competition.Rejection(t.rejection().ground(), t.rejection().reason()));
+    }
+
+    private static Competition.Assessment scored(Evaluate.Tender t, String at, BigDecimal price, Competition.Terms terms,
+                                                 List<Refusal.Field> problems) {
+        Set<String> criteria = new HashSet<>();
+        terms.scoring().nonPrice().forEach(c -> criteria.add(c.id()));
+        List<Competition.Score> scores = new ArrayList<>();
+        Set<String> scored = new HashSet<>();
+        for (int j = 0; j < t.scores().size(); j++) {
+            Evaluate.Score s = t.scores().get(j);
+            String sat = at + "/scores/" + j;
+            if (s.criterionId() == null) {
+                continue;
+            }
+            if (!criteria.contains(s.criterionId())) {
+                problems.add(new Refusal.Field(sat + "/criterionId", "'" + s.criterionId() + "' is not a published non-price criterion "
+                        + criteria.stream().sorted().toList() + " (price points are computed from the evaluated price)"));
+            } else if (!scored.add(s.criterionId())) {
+                problems.add(new Refusal.Field(sat + "/criterionId", "'" + s.criterionId() + "' is scored twice"));
+            } else if (s.score() != null) {
+                scores.add(new Competition.Score(s.criterionId(), s.score(), s.reason()));
+            }
+        }
+        terms.scoring().nonPrice().stream().map(WeightedCriterion::id).filter(c -> !scored.contains(c)).sorted()
+                .forEach(c -> problems.add(new Refusal.Field(at + "/scores", "no score for '" + c + "'")));
+        return new Competition.Assessment(t.supplierOrgNo(), price, scores, null);
+    }
+}

@@ -1,0 +1,17 @@
+package no.skymarked.calloff.application;
+
+import java.util.List;
+import no.skymarked.calloff.domain.EstimateLine;
+import no.skymarked.calloff.domain.Route;
+import no.skymarked.calloff.domain.RouteException;
+import no.skymarked.calloff.domain.ServiceVersion;
+
+/** The command to call off: a spec-valid request (lines in hours or days; route, exception and reason optional). */
+public record CreateCallOff(String frameworkId, String lotId, String title, String needDescription, List<EstimateLine> lines,
+                            Route requestedRoute, RouteException exception, String miniCompetitionReason, String buyerReference,
+                            List<ServiceVersion> serviceVersions, Idempotency idempotency) {
+    public CreateCallOff {
+        lines = List.copyOf(lines);
+        serviceVersions = List.copyOf(serviceVersions);
+    }
+}

@@ -1,0 +1,11 @@
+package no.skymarked.calloff.application;
+
+import java.util.List;
+import no.skymarked.calloff.domain.ProtocolEvent;
+
+/** The call-off's hash-chained protocol: appended in the caller's transaction, after its last event. */
+public interface ProtocolLog {
+    void append(String callOffId, List<ProtocolEntry> entries);
+
+    List<ProtocolEvent> events(String callOffId);
+}

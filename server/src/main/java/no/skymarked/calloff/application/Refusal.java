@@ -1,0 +1,72 @@
+package no.skymarked.calloff.application;
+
+import java.util.List;
+
+/**
+ * A use case's refusal: what kind it is (the web maps the kind to an HTTP status), a stable problem type, a short
+ * title, the detail and, for field problems, JSON pointers into the request.
+ */
+public final class Refusal extends RuntimeException {
+    /** The kinds of refusal. */
+    public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, UNPROCESSABLE, PRECONDITION_FAILED, PRECONDITION_REQUIRED }
+
+    /** A refused field: its JSON pointer and why. */
+    public record Field(String pointer, String detail) {
+    }
+
+    private final Kind kind;
+    private final String type;
+    private final String title;
+    private final List<Field> fields;
+
+    public Refusal(Kind kind, String type, String title, String detail, List<Field> fields) {
+        super(detail);
+        this.kind = kind;
+        this.type = type;
+        this.title = title;
+        this.fields = List.copyOf(fields);
+    }
+
+    public static Refusal notFound(String what, String id) {
+        return new Refusal(Kind.NOT_FOUND, "/problems/not-found", "Not found", what + " '" + id + "' does not exist", List.of());
+    }
+
+    public static Refusal forbidden(String detail) {
+        return new Refusal(Kind.FORBIDDEN, "/problems/forbidden", "Forbidden", detail, List.of());
+    }
+
+    public static Refusal forbidden(String type, String title, String detail) {
+        return new Refusal(Kind.FORBIDDEN, type, title, detail, List.of());
+    }
+
+    public static Refusal conflict(String type, String title, String detail) {
+        return new Refusal(Kind.CONFLICT, type, title, detail, List.of());
+    }
+
+    /** A 422-kind refusal of one field, its type the rule's code in kebab case. */
+    public static Refusal invalid(String type, String pointer, String detail) {
+        return new Refusal(Kind.UNPROCESSABLE, type, "Unprocessable request", detail,
+                pointer == null ? List.of() : List.of(new Field(pointer, detail)));
+    }
+
+    /** The problem type of a rule code: {@code THRESHOLD_REQUIRES_MINI_COMPETITION} → {@code /problems/threshold-requires-mini-competition}. */
+    public static String typeOf(String code) {
+        return "/problems/" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+}

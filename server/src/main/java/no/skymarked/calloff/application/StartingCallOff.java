@@ -1,0 +1,84 @@
+package no.skymarked.calloff.application;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import no.skymarked.auth.Principal;
+import no.skymarked.calloff.domain.CallOff;
+import no.skymarked.calloff.domain.Cascade;
+import no.skymarked.calloff.domain.CascadeEvent;
+import no.skymarked.calloff.domain.CascadeStep;
+import no.skymarked.calloff.domain.DirectCallOff;
+import no.skymarked.calloff.domain.Route;
+import no.skymarked.calloff.domain.SplittingCheck;
+import no.skymarked.calloff.domain.SplittingFlag;
+import no.skymarked.calloff.domain.WorkingDayCalendar;
+
+/** The transactional part of calling off: splitting check, the call-off and its cascade, the protocol, the value booked. */
+final class StartingCallOff {
+    private final Ports ports;
+
+    StartingCallOff(Ports ports) {
+        this.ports = ports;
+    }
+
+    CallOff start(Principal buyer, CreatingCallOff.Checked c) {
+        String id = CreatingCallOff.newId();
+        List<String> flags = new ArrayList<>(c.route().flags().stream().map(Enum::name).toList());
+        SplittingFlag splitting = c.route().route() == Route.DIRECT_AWARD ? splitting(buyer, c, id) : null;
+        if (splitting != null && splitting.exceedsThreshold()) {
+            flags.add("SPLITTING_SUSPECTED");
+        }
+        CallOff callOff = CallOff.create(id, buyer.orgNo(), c.command().frameworkId(), c.command().lotId(),
+                CreatingCallOff.details(c, flags), c.ceilingValue(), c.route().route(), c.now());
+        List<CascadeEvent> events = List.of();
+        Cascade cascade = null;
+        if (c.route().route() == Route.DIRECT_AWARD) {
+            cascade = Cascades.fresh(id, c.lot(), c.estimate());
+            events = ((CascadeStep.Applied) cascade.start(c.now(), Cascades.deadlines(c.framework()))).events();
+            callOff.follow(cascade);
+        }
+        ports.callOffs().insert(callOff);
+        if (cascade != null) {
+            ports.callOffs().saveOffers(id, cascade.offers(), List.of(), c.now(), java.util.Map.of());
+        }
+        ports.protocol().append(id, protocol(buyer, c, callOff, flags, splitting, events));
+        reserve(c, callOff);
+        return callOff;
+    }
+
+    private SplittingFlag splitting(Principal buyer, CreatingCallOff.Checked c, String id) {
+        String framework = c.command().frameworkId();
+        String lot = c.command().lotId();
+        return SplittingCheck.check(c.framework().thresholdHours(), ports.callOffs().directCallOffs(buyer.orgNo(), framework, lot),
+                new DirectCallOff(id, buyer.orgNo(), framework, lot, c.now().atZone(WorkingDayCalendar.OSLO).toLocalDate(),
+                        c.estimate().total()));
+    }
+
+    private static List<ProtocolEntry> protocol(Principal buyer, CreatingCallOff.Checked c, CallOff callOff, List<String> flags,
+                                                SplittingFlag splitting, List<CascadeEvent> events) {
+        List<ProtocolEntry> out = new ArrayList<>();
+        out.add(new ProtocolEntry(c.now(), Actor.of(buyer), "CALL_OFF_CREATED", callOff.details()));
+        out.add(new ProtocolEntry(c.now(), ProtocolEntry.SYSTEM, "ROUTE_DECIDED", Payload.of("route", c.route().route().name(),
+                "reason", c.route().reasonCode(), "totalHours", c.estimate().total().toPlainString(),
+                "thresholdHours", c.framework().thresholdHours().toPlainString(), "flags", flags,
+                "exception", callOff.details().exception())));
+        if (splitting != null && splitting.level() != SplittingFlag.Level.NONE) {
+            out.add(new ProtocolEntry(c.now(), ProtocolEntry.SYSTEM, "SPLITTING_CHECKED", Payload.of("level", splitting.level().name(),
+                    "totalHours", splitting.totalHours().toPlainString(), "windowDays", SplittingCheck.DEFAULT_WINDOW_DAYS,
+                    "callOffs", splitting.involvedIds())));
+        }
+        events.forEach(e -> out.add(new ProtocolEntry(c.now(), ProtocolEntry.SYSTEM, e.type().name(), DirectAwards.payload(e))));
+        return out;
+    }
+
+    /** The last write of the transaction: one conditional booking against the framework's maximum value. */
+    private void reserve(CreatingCallOff.Checked c, CallOff callOff) {
+        BigDecimal max = c.framework().maxValue().amount();
+        ports.ledger().reserve(c.command().frameworkId(), callOff.id(), callOff.committedValue(), max).ifPresent(committed -> {
+            throw Refusal.invalid("/problems/max-value-exceeded", "/estimatedHours", "the call-off (up to NOK "
+                    + callOff.estimatedValue().toPlainString() + ") would take the framework past its maximum value NOK "
+                    + max.toPlainString() + " (committed: NOK " + committed.toPlainString() + ")");
+        });
+    }
+}

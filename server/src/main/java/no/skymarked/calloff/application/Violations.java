@@ -1,0 +1,24 @@
+package no.skymarked.calloff.application;
+
+import java.util.List;
+import no.skymarked.calloff.domain.Violation;
+
+/** Domain violations as one refusal: typed by the rule when they share one, else by {@code typeIfSeveral}. */
+final class Violations {
+    private Violations() {
+    }
+
+    static void refuseIfAny(List<Violation> violations, String typeIfSeveral) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        List<Refusal.Field> fields = violations.stream().map(v -> new Refusal.Field(v.pointer(), v.message())).toList();
+        boolean oneKind = violations.stream().map(Violation::code).distinct().count() == 1;
+        throw new Refusal(Refusal.Kind.UNPROCESSABLE, oneKind ? Refusal.typeOf(violations.get(0).code()) : typeIfSeveral,
+                "Refused", violations.size() + " problem(s): " + violations.get(0).pointer() + " " + violations.get(0).message(), fields);
+    }
+
+    static Refusal of(Violation v) {
+        return Refusal.invalid(Refusal.typeOf(v.code()), v.pointer(), v.message());
+    }
+}

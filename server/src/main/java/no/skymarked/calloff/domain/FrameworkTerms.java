@@ -1,0 +1,70 @@
+package no.skymarked.calloff.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A framework agreement as the call-off rules need it, read once from the catalogue: its period and status, the
+ * threshold for direct award, hours per day (null: estimates in hours only), the maximum value, the working days
+ * for answers and tender deadlines, the award criteria, and the lots with their ranked members and rates.
+ */
+public record FrameworkTerms(String id, int version, String status, LocalDate startDate, LocalDate currentEndDate,
+                             BigDecimal thresholdHours, BigDecimal hoursPerDay, Money maxValue, int cascadeResponseWorkingDays,
+                             int minTenderWorkingDays, List<AwardCriterion> criteria, List<Lot> lots) {
+
+    public FrameworkTerms {
+        criteria = List.copyOf(criteria);
+        lots = List.copyOf(lots);
+    }
+
+    /** A lot: its id and its suppliers in ranked order. */
+    public record Lot(String id, List<Member> members) {
+        public Lot {
+            members = List.copyOf(members);
+        }
+
+        public Optional<Member> member(String orgNo) {
+            return members.stream().filter(m -> m.orgNo().equals(orgNo)).findFirst();
+        }
+
+        public List<Member> active() {
+            return members.stream().filter(m -> m.status() == MemberStatus.ACTIVE).toList();
+        }
+
+        /** The highest hourly rate among the active members for a role (zero when none prices it). */
+        public BigDecimal highestActiveRate(String roleId) {
+            return active().stream().map(m -> m.rates().get(roleId)).filter(r -> r != null).map(Money::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::max);
+        }
+    }
+
+    /** A supplier of a lot with its rank, standing and hourly rates by role. */
+    public record Member(String orgNo, int rank, MemberStatus status, Map<String, Money> rates) {
+        public Member {
+            rates = Map.copyOf(rates);
+        }
+
+        public Map<String, BigDecimal> rateAmounts() {
+            Map<String, BigDecimal> out = new HashMap<>();
+            rates.forEach((role, money) -> out.put(role, money.amount()));
+            return out;
+        }
+
+        public LotMember asLotMember() {
+            return new LotMember(orgNo, rank, status);
+        }
+    }
+
+    public Optional<Lot> lot(String lotId) {
+        return lots.stream().filter(l -> l.id().equals(lotId)).findFirst();
+    }
+
+    /** Active, and {@code today} within the period (with the options exercised). */
+    public boolean activeOn(LocalDate today) {
+        return "ACTIVE".equals(status) && !today.isBefore(startDate) && !today.isAfter(currentEndDate);
+    }
+}
