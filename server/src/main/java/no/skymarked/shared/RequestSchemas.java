@@ -85,9 +85,80 @@ public final class RequestSchemas {
     /** Every violation of the request-body schema of {@code operationId} by {@code body}; empty when it conforms. */
     public static List<Problem.FieldError> problems(String operationId, JsonNode body) {
         Compiled compiled = REQUESTS.computeIfAbsent(operationId, RequestSchemas::compileRequest);
-        JsonNode instance = body == null ? NullNode.getInstance() : body;
+        JsonNode instance = body == null ? NullNode.getInstance()
+                : readable(compiled.document(), compiled.document(), body);
         List<com.networknt.schema.Error> raw = compiled.schema().validate(Json.text(instance), InputFormat.JSON);
         return raw.isEmpty() ? List.of() : fieldErrors(compiled.document(), raw);
+    }
+
+    /**
+     * {@code value} as the API has always read it, before the schema judges it: a member the schema declares that is
+     * sent as JSON null is left out (so a required one is "required", an optional one absent; an undeclared one stays
+     * and is refused); and a JSON number where the schema says {@code x-decimal} is its exact decimal string, so the
+     * schema's pattern decides (a number too large to write out stays a number, refused by the type). Unchanged
+     * values are not copied.
+     */
+    static JsonNode readable(JsonNode document, JsonNode schema, JsonNode value) {
+        JsonNode s = resolve(document, schema);
+        if (value.isNumber()) {
+            java.math.BigDecimal d = value.decimalValue();
+            boolean writable = d.precision() - d.scale() <= 30 && d.scale() <= 30;
+            return s.path("x-decimal").asBoolean() && writable ? Json.MAPPER.getNodeFactory().textNode(d.toPlainString()) : value;
+        }
+        if (value.isObject()) {
+            ObjectNode copy = null;
+            for (Map.Entry<String, JsonNode> member : value.properties()) {
+                JsonNode memberSchema = propertySchema(document, s, member.getKey());
+                JsonNode changed = memberSchema == null ? member.getValue()
+                        : member.getValue().isNull() ? null : readable(document, memberSchema, member.getValue());
+                if (changed != member.getValue()) {
+                    copy = copy == null ? (ObjectNode) value.deepCopy() : copy;
+                    if (changed == null) {
+                        copy.remove(member.getKey());
+                    } else {
+                        copy.set(member.getKey(), changed);
+                    }
+                }
+            }
+            return copy == null ? value : copy;
+        }
+        if (value.isArray() && s.has("items")) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = null;
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode changed = readable(document, s.path("items"), value.get(i));
+                if (changed != value.get(i)) {
+                    copy = copy == null ? (com.fasterxml.jackson.databind.node.ArrayNode) value.deepCopy() : copy;
+                    copy.set(i, changed);
+                }
+            }
+            return copy == null ? value : copy;
+        }
+        return value;
+    }
+
+    private static JsonNode resolve(JsonNode document, JsonNode schema) {
+        JsonNode s = schema;
+        for (int depth = 0; depth < 16 && s.path("$ref").asText().startsWith("#/definitions/"); depth++) {
+            s = document.at(s.path("$ref").asText().substring(1));
+        }
+        return s;
+    }
+
+    /** The schema of member {@code name} under {@code schema}: its properties, or those of its allOf/oneOf/anyOf parts. */
+    private static JsonNode propertySchema(JsonNode document, JsonNode schema, String name) {
+        JsonNode s = resolve(document, schema);
+        if (s.path("properties").has(name)) {
+            return s.path("properties").path(name);
+        }
+        for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
+            for (JsonNode part : s.path(combinator)) {
+                JsonNode found = propertySchema(document, part, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The OpenAPI document as read from the classpath (do not modify it). */

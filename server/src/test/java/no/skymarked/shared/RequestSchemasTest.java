@@ -159,7 +159,8 @@ class RequestSchemasTest {
     @Test
     void wrongTypesAreNamed() {
         assertThat(message("createCallOff", CALL_OFF.replace("\"Søknadsskjema\"", "5"), "/title"), is("must be a string, not a number"));
-        assertThat(message("createCallOff", CALL_OFF.replace("\"Søknadsskjema\"", "null"), "/title"), is("must be a string, not null"));
+        // a member sent as null is a member left out, as the API always read it
+        assertThat(message("createCallOff", CALL_OFF.replace("\"Søknadsskjema\"", "null"), "/title"), is("is required"));
         assertThat(message("createCallOff", CALL_OFF.replace("}]}", "}], \"exception\": \"yes\"}"), "/exception"),
                 is("must be an object, not a string"));
         assertThat(message("createCallOff", CALL_OFF.replace("}]}", "}], \"exception\": {\"unforeseeable\": \"true\"}}"),
@@ -208,8 +209,14 @@ class RequestSchemasTest {
         assertThat(message("createCallOff", CALL_OFF.replace("\"200\"", "\"ten\""), "/estimatedHours/0/hours"), is(decimal));
         assertThat(message("createCallOff", CALL_OFF.replace("\"200\"", "\"1.234\""), "/estimatedHours/0/hours"), is(decimal));
         assertThat(message("createCallOff", CALL_OFF.replace("\"200\"", "\"1234567890\""), "/estimatedHours/0/hours"), is(decimal));
-        assertThat(message("createCallOff", CALL_OFF.replace("\"200\"", "200"), "/estimatedHours/0/hours"),
-                is("must be a string, not a number (a decimal number of hours as a string, e.g. \"120\" or \"37.5\")"));
+        // a JSON number is read as its exact decimal (x-decimal), as the API always did, and the pattern decides
+        assertThat(pointers("createCallOff", CALL_OFF.replace("\"200\"", "200")), is(empty()));
+        assertThat(pointers("createCallOff", CALL_OFF.replace("\"200\"", "37.5")), is(empty()));
+        assertThat(message("createCallOff", CALL_OFF.replace("\"200\"", "1.234"), "/estimatedHours/0/hours"), is(decimal));
+        assertThat(message("createCallOff", CALL_OFF.replace("\"200\"", "1e20"), "/estimatedHours/0/hours"), is(decimal));
+        // a number too large to write out stays a number and is refused as one
+        assertThat(message("createCallOff", CALL_OFF.replace("\"200\"", "1e400"), "/estimatedHours/0/hours"),
+                startsWith("must be a string, not a number"));
         assertThat(pointers("createCallOff", CALL_OFF.replace("\"200\"", "\"-5\"")), is(empty()));  // the estimate's rules refuse it
         assertThat(message("createCallOff", CALL_OFF.replace("\"hours\": \"200\"", "\"days\": \"2,5\""), "/estimatedHours/0/days"),
                 startsWith("must match ^-?[0-9]{1,9}(\\.[0-9]{1,2})?$ (a decimal number of days"));
@@ -231,7 +238,7 @@ class RequestSchemasTest {
         for (String weight : List.of("0", "1", "1.0000", "0.3333")) {
             assertThat(weight, pointers("publishCompetition", twoCriteria.formatted(weight)), is(empty()));
         }
-        assertThat(message("publishCompetition", TERMS.replace("\"0.30\"", "0.30"), "/criteria/2/weight"), startsWith("must be a string, not a number"));
+        assertThat(pointers("publishCompetition", TERMS.replace("\"0.30\"", "0.30")), is(empty()));
         // a number with a huge exponent is refused without ever being written out in full
         assertThat(message("publishCompetition", TERMS.replace("\"0.30\"", "1e2000000000"), "/criteria/2/weight"), startsWith("must be a string, not a number"));
         assertThat(message("publishCompetition", TERMS.replace("[{\"criterionId\": \"price\", \"weight\": \"0.35\"}, {\"criterionId\": \"quality\","
@@ -321,10 +328,10 @@ class RequestSchemasTest {
     @Test
     void eachPointerHasOneProblem() {
         List<Problem.FieldError> errors = RequestSchemas.problems("createCallOff", Json.tree("{\"frameworkId\": null, \"title\": \"\","
-                + " \"estimatedHours\": [{\"roleId\": \" \", \"hours\": \"1\", \"days\": 2}, {}], \"exception\": {\"justification\": \"\"}}"));
+                + " \"estimatedHours\": [{\"roleId\": \" \", \"hours\": \"1\", \"days\": true}, {}], \"exception\": {\"justification\": \"\"}}"));
         List<String> pointers = pointersOf(errors);
         assertThat(new HashSet<>(pointers), hasSize(pointers.size()));
-        assertThat(message(errors, "/frameworkId"), is("must be a string, not null"));  // not also "is required"
+        assertThat(message(errors, "/frameworkId"), is("is required"));  // null is left out
         assertThat(message(errors, "/estimatedHours/1"), startsWith("give either hours or days"));
         assertThat(pointers, hasItems("/estimatedHours/0/roleId", "/estimatedHours/0/days", "/estimatedHours/0", "/estimatedHours/1/roleId",
                 "/exception/justification", "/title", "/lotId"));

@@ -7,5 +7,8 @@ import no.skymarked.calloff.domain.ProtocolEvent;
 public interface ProtocolLog {
     void append(String callOffId, List<ProtocolEntry> entries);
 
+    /** The first events of a call-off created in this transaction (there is no event before them). */
+    void start(String callOffId, List<ProtocolEntry> entries);
+
     List<ProtocolEvent> events(String callOffId);
 }

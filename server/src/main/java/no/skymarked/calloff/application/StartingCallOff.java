@@ -42,7 +42,7 @@ final class StartingCallOff {
         if (cascade != null) {
             ports.callOffs().saveOffers(id, cascade.offers(), List.of(), c.now(), java.util.Map.of());
         }
-        ports.protocol().append(id, protocol(buyer, c, callOff, flags, splitting, events));
+        ports.protocol().start(id, protocol(buyer, c, callOff, flags, splitting, events));
         reserve(c, callOff);
         return callOff;
     }

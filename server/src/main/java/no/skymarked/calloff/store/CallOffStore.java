@@ -50,11 +50,11 @@ public final class CallOffStore implements CallOffRepository {
     @Override
     public void insert(CallOff c) {
         session.exec().createInsert("insert into call_off (id, buyer_org_no, framework_id, lot_id, title, document, total_hours,"
-                        + " estimated_value, route, status, created_at, version, competition, booked_value)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")
+                        + " estimated_value, route, status, created_at, version, competition, booked_value, value_shard)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)")
                 .params(c.id(), c.buyerOrgNo(), c.frameworkId(), c.lotId(), c.details().title(), Json.text(CallOffJson.details(c.details())),
                         c.totalHours(), c.estimatedValue(), c.route().name(), c.status().name(), utc(c.createdAt()),
-                        CompetitionColumn.write(c), c.committedValue())
+                        CompetitionColumn.write(c), c.committedValue(), ShardedValueLedger.shareOf(c.id()))
                 .execute();
     }
 

@@ -1,6 +1,7 @@
 package no.skymarked.calloff.store;
 
 import io.helidon.dbclient.DbRow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import no.skymarked.calloff.application.ProtocolEntry;
@@ -24,15 +25,31 @@ public final class ProtocolStore implements ProtocolLog {
     public void append(String callOffId, List<ProtocolEntry> entries) {
         ProtocolEvent last = session.exec().createGet(COLUMNS + " where call_off_id = ? order by seq desc limit 1").params(callOffId)
                 .execute().map(ProtocolStore::event).orElse(null);
-        for (ProtocolEntry e : entries) {
-            ProtocolEvent next = ProtocolChain.next(last, e.at(), e.actor(), e.type(), Json.text(Values.tree(e.payload())));
-            session.exec().createInsert("insert into protocol_event (call_off_id, seq, at, actor, type, payload, previous_hash, hash)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(callOffId, next.seq(), CallOffStore.utc(next.at()), next.actor(), next.type(), next.payloadJson(),
-                            next.previousHash(), next.hash())
-                    .execute();
-            last = next;
+        insert(callOffId, last, entries);
+    }
+
+    @Override
+    public void start(String callOffId, List<ProtocolEntry> entries) {
+        insert(callOffId, null, entries);
+    }
+
+    /** Chains the entries after {@code last} and inserts them with one statement. */
+    private void insert(String callOffId, ProtocolEvent last, List<ProtocolEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
         }
+        StringBuilder sql = new StringBuilder("insert into protocol_event (call_off_id, seq, at, actor, type, payload, previous_hash, hash)"
+                + " values ");
+        List<Object> params = new ArrayList<>();
+        ProtocolEvent previous = last;
+        for (ProtocolEntry e : entries) {
+            ProtocolEvent next = ProtocolChain.next(previous, e.at(), e.actor(), e.type(), Json.text(Values.tree(e.payload())));
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(List.of(callOffId, next.seq(), CallOffStore.utc(next.at()), next.actor(), next.type(), next.payloadJson(),
+                    next.previousHash(), next.hash()));
+            previous = next;
+        }
+        session.exec().createInsert(sql.toString()).params(params).execute();
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import no.skymarked.calloff.application.ValueLedger;
 
@@ -35,12 +34,11 @@ public final class ShardedValueLedger implements ValueLedger {
 
     @Override
     public Optional<BigDecimal> reserve(String frameworkId, String callOffId, BigDecimal amount, BigDecimal maxValue) {
-        int share = ThreadLocalRandom.current().nextInt(SHARES);
+        int share = shareOf(callOffId);
         long booked = session.exec().createUpdate("update framework_value_share set committed = committed + ? where framework_id = ?"
                         + " and shard = ? and max_value = ? and committed + ? <= allowance")
                 .params(amount, frameworkId, share, maxValue, amount).execute();
         if (booked == 1) {
-            onShare(callOffId, share);
             return Optional.empty();
         }
         return rebalance(frameworkId, callOffId, amount, maxValue, share);
@@ -74,7 +72,6 @@ public final class ShardedValueLedger implements ValueLedger {
             session.exec().createUpdate("update framework_value_share set committed = ?, allowance = ?, max_value = ?"
                     + " where framework_id = ? and shard = ?").params(committed, allowance, maxValue, frameworkId, s.shard()).execute();
         }
-        onShare(callOffId, target);
         return Optional.empty();
     }
 
@@ -98,7 +95,8 @@ public final class ShardedValueLedger implements ValueLedger {
         }
     }
 
-    private void onShare(String callOffId, int share) {
-        session.exec().createUpdate("update call_off set value_shard = ? where id = ?").params(share, callOffId).execute();
+    /** The share a call-off books on, fixed by its id (the call-off row keeps it as {@code value_shard}). */
+    static int shareOf(String callOffId) {
+        return Math.floorMod(callOffId.hashCode(), SHARES);
     }
 }

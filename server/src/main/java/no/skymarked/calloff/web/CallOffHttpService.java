@@ -61,8 +61,9 @@ public final class CallOffHttpService implements HttpService {
         }
         no.skymarked.shared.RequestSchemas.validate("createCallOff", body, "/problems/invalid-call-off");
         Created<CallOff> created;
+        String[] rendered = new String[1];  // the view kept for the Idempotency-Key is the one sent
         try {
-            created = feature.creating().create(buyer, CallOffRequests.command(body, key), c -> Json.text(CallOffJson.view(c)));
+            created = feature.creating().create(buyer, CallOffRequests.command(body, key), c -> rendered[0] = Json.text(CallOffJson.view(c)));
         } catch (RuntimeException e) {
             if (key != null && replayed(res, feature.creating().replay(buyer, key).orElse(null))) {
                 return;  // a concurrent request with the same key won
@@ -72,8 +73,9 @@ public final class CallOffHttpService implements HttpService {
         if (replayed(res, created.replayedBody())) {
             return;
         }
-        res.status(Status.CREATED_201).header(HeaderNames.LOCATION, "/v1/call-offs/" + created.value().id());
-        Http.json(res, CallOffJson.view(created.value()));
+        String view = rendered[0] != null ? rendered[0] : Json.text(CallOffJson.view(created.value()));
+        res.status(Status.CREATED_201).header(HeaderNames.LOCATION, "/v1/call-offs/" + created.value().id())
+                .header(HeaderNames.CONTENT_TYPE, Http.JSON).send(view.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean replayed(ServerResponse res, String body) {

@@ -67,7 +67,8 @@ public final class CallOffJson {
     static ObjectNode exception(RouteException e) {
         ObjectNode n = Json.MAPPER.createObjectNode().put("unforeseeable", e.unforeseeable()).put("security", e.security())
                 .put("criticalLifeOrHealth", e.criticalLifeOrHealth());
-        return n.put("justification", e.justification());
+        putIf(n, "justification", e.justification());
+        return n;
     }
 
     /** The call-off as the API shows it (spec: CallOff). */

@@ -187,6 +187,34 @@ class CallOffUseCasesTest {
         assertThat(f.declaring().declare(BUYER, c.id(), new DeclaringConflicts.Declare("Ola", false, null, null), d -> "").value().id(), is("d1"));
     }
 
+    @Test
+    void aCompetitionWithoutTendersClosesUnsuccessfulAtItsDeadline() {
+        CallOff c = create("300", Route.MINI_COMPETITION);
+        Instant deadline = mem.clock.instant().plus(Duration.ofDays(14));
+        f.publishing().publish(BUYER, c.id(), publication(deadline));
+        mem.clock.set(deadline);
+        f.deadlines().applyAll();
+        CallOff closed = f.reading().one(BUYER, c.id()).callOff();
+        assertThat(closed.status(), is(CallOffStatus.UNSUCCESSFUL));
+        assertThat(closed.unsuccessful().orElseThrow().reason(), is("NO_TENDERS"));
+        assertThat(mem.types(c.id()), hasItems("TENDERS_OPENED", "NO_TENDERS_RECEIVED"));
+    }
+
+    @Test
+    void suppliersSeeAnsweredQuestionsAndTheirOwnAndAStrangerSeesNothing() {
+        CallOff c = create("300", Route.MINI_COMPETITION);
+        f.publishing().publish(BUYER, c.id(), publication(mem.clock.instant().plus(Duration.ofDays(14))));
+        Idempotency key = new Idempotency("k1", "hash-1");
+        var first = f.asking().ask(supplier(A), c.id(), "Hvor?", key, q -> "{\"id\": \"" + q.id() + "\"}");
+        var again = f.asking().ask(supplier(A), c.id(), "Hvor?", key, q -> "other");
+        assertThat(again.replayedBody(), is("{\"id\": \"" + first.value().id() + "\"}"));
+        f.asking().ask(supplier(B), c.id(), "Når?", null, q -> "");
+        assertThat(f.readingCompetition().questions(supplier(A), c.id()).items().stream().map(q -> q.text()).toList(), contains("Hvor?"));
+        assertThat(f.readingCompetition().questions(BUYER, c.id()).items().size(), is(2));
+        Refusal stranger = assertThrows(Refusal.class, () -> f.reading().one(new Principal("974760673", Set.of(Role.BUYER), null), c.id()));
+        assertThat(stranger.kind(), is(Refusal.Kind.NOT_FOUND));
+    }
+
     private static Publish publication(Instant deadline) {
         return new Publish(deadline, List.of(new TermsCheck.Choice("price", new BigDecimal("0.6")),
                 new TermsCheck.Choice("quality", new BigDecimal("0.4"))), PriceModel.LINEAR, Normalisation.NONE, TieBreakRule.DEFAULT_ORDER,

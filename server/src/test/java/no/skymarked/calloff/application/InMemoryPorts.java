@@ -178,6 +178,14 @@ final class InMemoryPorts {
         }
 
         @Override
+        public void start(String callOffId, List<ProtocolEntry> entries) {
+            if (protocol.containsKey(callOffId)) {
+                throw new IllegalStateException("call-off " + callOffId + " has events already");
+            }
+            append(callOffId, entries);
+        }
+
+        @Override
         public List<ProtocolEvent> events(String callOffId) {
             List<ProtocolEvent> out = new ArrayList<>();
             for (ProtocolEntry e : protocol.getOrDefault(callOffId, List.of())) {
