@@ -30,8 +30,8 @@ public interface CallOffRepository {
 
     List<String> withPassedTenderDeadlines(Instant now);
 
-    /** The buyer's direct-award call-offs on a framework lot, for the splitting check. */
-    List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, String lotId);
+    /** The buyer's direct-award call-offs on a framework lot made at or after {@code since}, for the splitting check. */
+    List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, String lotId, Instant since);
 
     List<OfferRecord> offers(String callOffId);
 

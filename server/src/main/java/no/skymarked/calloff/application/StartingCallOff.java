@@ -50,9 +50,10 @@ final class StartingCallOff {
     private SplittingFlag splitting(Principal buyer, CreatingCallOff.Checked c, String id) {
         String framework = c.command().frameworkId();
         String lot = c.command().lotId();
-        return SplittingCheck.check(c.framework().thresholdHours(), ports.callOffs().directCallOffs(buyer.orgNo(), framework, lot),
-                new DirectCallOff(id, buyer.orgNo(), framework, lot, c.now().atZone(WorkingDayCalendar.OSLO).toLocalDate(),
-                        c.estimate().total()));
+        java.time.LocalDate today = c.now().atZone(WorkingDayCalendar.OSLO).toLocalDate();
+        java.time.Instant since = today.minusDays(SplittingCheck.DEFAULT_WINDOW_DAYS).atStartOfDay(WorkingDayCalendar.OSLO).toInstant();
+        return SplittingCheck.check(c.framework().thresholdHours(), ports.callOffs().directCallOffs(buyer.orgNo(), framework, lot, since),
+                new DirectCallOff(id, buyer.orgNo(), framework, lot, today, c.estimate().total()));
     }
 
     private static List<ProtocolEntry> protocol(Principal buyer, CreatingCallOff.Checked c, CallOff callOff, List<String> flags,
