@@ -9,7 +9,11 @@ import org.flywaydb.core.Flyway;
 
 /** Chooses the database (embedded H2 file by default, PostgreSQL by URL), migrates it and opens the DbClient. */
 public final class Database {
-    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * H2 keeps 8 parsed statements per connection by default; a call-off's creation alone uses more than that, so
+     * every statement was parsed again (about an eighth of its time).
+     */
+    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64";
     /** A commit reaches the file before the request is answered, so a killed process loses no acknowledged write. */
     private static final String H2_FILE_OPTIONS = H2_OPTIONS + ";WRITE_DELAY=0";
     /** The embedded H2 file database's page cache, in MB (key {@code db.h2.cache.mb}). */
