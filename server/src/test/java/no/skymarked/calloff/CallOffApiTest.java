@@ -236,7 +236,8 @@ class CallOffApiTest {
                 .body(body("12", "")).post("/v1/call-offs");
         first.then().statusCode(201);
         given().auth().oauth2(token).header("Idempotency-Key", "k-1").contentType("application/json").body(body("12", ""))
-                .post("/v1/call-offs").then().statusCode(201).body("id", is(first.jsonPath().getString("id")));
+                .post("/v1/call-offs").then().statusCode(201).body("id", is(first.jsonPath().getString("id")))
+                .header("Location", is(first.getHeader("Location"))).header("Idempotent-Replayed", is("true"));
         given().auth().oauth2(token).header("Idempotency-Key", "k-1").contentType("application/json").body(body("13", ""))
                 .post("/v1/call-offs").then().statusCode(422).body("type", is("/problems/idempotency-key-reused"));
         assertThat(given().auth().oauth2(token).get("/v1/call-offs").jsonPath().getList("items").size(), is(1));

@@ -82,7 +82,8 @@ public final class CallOffHttpService implements HttpService {
         if (body == null) {
             return false;
         }
-        res.status(Status.CREATED_201).header(HeaderNames.CONTENT_TYPE, Http.JSON).header(HeaderNames.create("Idempotent-Replayed"), "true")
+        res.status(Status.CREATED_201).header(HeaderNames.LOCATION, "/v1/call-offs/" + Json.tree(body).path("id").asText())
+                .header(HeaderNames.CONTENT_TYPE, Http.JSON).header(HeaderNames.create("Idempotent-Replayed"), "true")
                 .send(body.getBytes(StandardCharsets.UTF_8));
         return true;
     }
