@@ -215,6 +215,48 @@ class CallOffUseCasesTest {
         assertThat(stranger.kind(), is(Refusal.Kind.NOT_FOUND));
     }
 
+    @Test
+    void aWithdrawnTenderIsNotOpenedAndAReplacedEvaluationNeedsItsVersion() {
+        CallOff c = create("300", Route.MINI_COMPETITION);
+        Instant deadline = mem.clock.instant().plus(Duration.ofDays(14));
+        f.publishing().publish(BUYER, c.id(), publication(deadline));
+        submit(c.id(), A, "900");
+        submit(c.id(), B, "1000");
+        TenderRead withdrawn = f.withdrawing().withdraw(supplier(B), c.id(), B);
+        assertThat(withdrawn.tender().status(), is(SealedTender.WITHDRAWN));
+        assertThat(withdrawn.sealed(), is(true));
+        mem.clock.set(deadline);
+        Refusal notOpened = assertThrows(Refusal.class, () -> f.evaluating().evaluate(BUYER, c.id(),
+                new Evaluate(List.of(scored(A, "6"), scored(B, "5")), null, List.of())));
+        assertThat(notOpened.fields().get(0).pointer(), is("/tenders/1/supplierOrgNo"));
+        EvaluationSheet first = f.evaluating().evaluate(BUYER, c.id(), new Evaluate(List.of(scored(A, "6")), null, List.of()));
+        Refusal required = assertThrows(Refusal.class, () -> f.evaluating().evaluate(BUYER, c.id(),
+                new Evaluate(List.of(scored(A, "7")), null, List.of())));
+        assertThat(required.kind(), is(Refusal.Kind.PRECONDITION_REQUIRED));
+        Refusal stale = assertThrows(Refusal.class, () -> f.evaluating().evaluate(BUYER, c.id(),
+                new Evaluate(List.of(scored(A, "7")), "\"e7\"", List.of())));
+        assertThat(stale.kind(), is(Refusal.Kind.PRECONDITION_FAILED));
+        EvaluationSheet second = f.evaluating().evaluate(BUYER, c.id(), new Evaluate(List.of(scored(A, "7")), first.etag(), List.of()));
+        assertThat(second.record().version(), is(2));
+        assertThat(second.result().flags().stream().map(x -> x.code()).toList(), hasItem("SINGLE_TENDER"));
+    }
+
+    @Test
+    void aCancellationNotifiesTheInvitedAndTheFileKeepsEverything() {
+        CallOff c = create("300", Route.MINI_COMPETITION);
+        f.publishing().publish(BUYER, c.id(), publication(mem.clock.instant().plus(Duration.ofDays(14))));
+        submit(c.id(), A, "900");
+        CallOff cancelled = f.cancelling().cancel(BUYER, c.id(), "Behovet falt bort");
+        assertThat(cancelled.cancellation().orElseThrow().statusBefore(), is(CallOffStatus.TENDERING));
+        var notices = f.readingCompetition().notices(supplier(C), c.id()).items();
+        assertThat(notices.size(), is(1));
+        assertThat(notices.get(0).kind(), is("CANCELLATION"));
+        ProcurementFile file = f.readingCompetition().export(BUYER, c.id());
+        assertThat(file.tenders().isEmpty(), is(true));  // cancelled before the deadline: never opened
+        assertThat(file.notices().size(), is(3));
+        assertThat(file.protocol().stream().map(e -> e.type()).toList(), hasItem("CALL_OFF_CANCELLED"));
+    }
+
     private static Publish publication(Instant deadline) {
         return new Publish(deadline, List.of(new TermsCheck.Choice("price", new BigDecimal("0.6")),
                 new TermsCheck.Choice("quality", new BigDecimal("0.4"))), PriceModel.LINEAR, Normalisation.NONE, TieBreakRule.DEFAULT_ORDER,
