@@ -238,6 +238,9 @@ class CallOffApiTest {
         given().auth().oauth2(token).header("Idempotency-Key", "k-1").contentType("application/json").body(body("12", ""))
                 .post("/v1/call-offs").then().statusCode(201).body("id", is(first.jsonPath().getString("id")))
                 .header("Location", is(first.getHeader("Location"))).header("Idempotent-Replayed", is("true"));
+        // the answer shows the instant as it is kept: a later read gives the same createdAt
+        given().auth().oauth2(token).get(first.getHeader("Location")).then().statusCode(200)
+                .body("createdAt", is(first.jsonPath().getString("createdAt")));
         given().auth().oauth2(token).header("Idempotency-Key", "k-1").contentType("application/json").body(body("13", ""))
                 .post("/v1/call-offs").then().statusCode(422).body("type", is("/problems/idempotency-key-reused"));
         assertThat(given().auth().oauth2(token).get("/v1/call-offs").jsonPath().getList("items").size(), is(1));

@@ -112,6 +112,11 @@ class RequestSchemasTest {
     void everyRequestBodyIsClosedToUnknownFields(String operationId, String body) {
         ObjectNode node = (ObjectNode) Json.tree(body);
         node.put("colour", "blue");
+        if (operationId.equals("respondToOffer")) {
+            // the offer answer ignores other members, as it always did: only decision and reason are read
+            assertThat(RequestSchemas.problems(operationId, node), is(empty()));
+            return;
+        }
         assertThat(pointersOf(RequestSchemas.problems(operationId, node)), contains("/colour"));
         assertThat(RequestSchemas.problems(operationId, node).get(0).detail(), startsWith("unknown field; expected one of ["));
     }
@@ -220,10 +225,10 @@ class RequestSchemasTest {
         assertThat(pointers("createCallOff", CALL_OFF.replace("\"200\"", "\"-5\"")), is(empty()));  // the estimate's rules refuse it
         assertThat(message("createCallOff", CALL_OFF.replace("\"hours\": \"200\"", "\"days\": \"2,5\""), "/estimatedHours/0/days"),
                 startsWith("must match ^-?[0-9]{1,9}(\\.[0-9]{1,2})?$ (a decimal number of days"));
-        String exactlyOne = "give either hours or days (exactly one of them), e.g. {\"roleId\": \"DEVELOPER\", \"hours\": \"120\"}";
-        assertThat(message("createCallOff", CALL_OFF.replace(", \"hours\": \"200\"", ""), "/estimatedHours/0"), is(exactlyOne));
-        assertThat(message("createCallOff", CALL_OFF.replace("\"hours\": \"200\"", "\"hours\": \"200\", \"days\": \"25\""), "/estimatedHours/0"),
-                is(exactlyOne));
+        String hoursOrDays = "give hours or days, e.g. {\"roleId\": \"DEVELOPER\", \"hours\": \"120\"}";
+        assertThat(message("createCallOff", CALL_OFF.replace(", \"hours\": \"200\"", ""), "/estimatedHours/0"), is(hoursOrDays));
+        // with both, the hours count (as the API always read it)
+        assertThat(pointers("createCallOff", CALL_OFF.replace("\"hours\": \"200\"", "\"hours\": \"200\", \"days\": \"25\"")), is(empty()));
         assertThat(message("createCallOff", CALL_OFF.replace("[{\"roleId\": \"DEVELOPER\", \"hours\": \"200\"}]", "[]"), "/estimatedHours"),
                 is("must not be empty (give estimated hours per role: [{\"roleId\": \"DEVELOPER\", \"hours\": \"120\"}])"));
     }
@@ -332,8 +337,8 @@ class RequestSchemasTest {
         List<String> pointers = pointersOf(errors);
         assertThat(new HashSet<>(pointers), hasSize(pointers.size()));
         assertThat(message(errors, "/frameworkId"), is("is required"));  // null is left out
-        assertThat(message(errors, "/estimatedHours/1"), startsWith("give either hours or days"));
-        assertThat(pointers, hasItems("/estimatedHours/0/roleId", "/estimatedHours/0/days", "/estimatedHours/0", "/estimatedHours/1/roleId",
+        assertThat(message(errors, "/estimatedHours/1"), startsWith("give hours or days"));
+        assertThat(pointers, hasItems("/estimatedHours/0/roleId", "/estimatedHours/0/days", "/estimatedHours/1/roleId",
                 "/exception/justification", "/title", "/lotId"));
     }
 

@@ -71,7 +71,7 @@ public final class CreatingCallOff {
 
     private Checked check(Principal buyer, CreateCallOff command) {
         checkServiceVersions(command);
-        Instant now = ports.clock().instant();
+        Instant now = ports.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);  // as the database keeps it
         LocalDate today = now.atZone(WorkingDayCalendar.OSLO).toLocalDate();
         FrameworkTerms framework = ports.catalogue().terms(command.frameworkId()).orElseThrow(() -> Refusal.invalid(
                 "/problems/framework-unknown", "/frameworkId", "no framework '" + command.frameworkId() + "'"));

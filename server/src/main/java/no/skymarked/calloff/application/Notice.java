@@ -24,7 +24,7 @@ public record Notice(String id, String kind, String callOffId, String recipientO
             orgs.forEach(org -> out.add(new Notice(c.id() + "-award-" + org, "AWARD", c.id(), org, award.get().decidedAt(),
                     award.get().reasons(), award.get())));
         }
-        c.cancellation().ifPresent(x -> c.competition().ifPresent(comp -> comp.terms().invited().forEach(org -> out.add(
+        c.cancellation().ifPresent(x -> c.competition().ifPresent(comp -> comp.terms().invited().stream().sorted().forEach(org -> out.add(
                 new Notice(c.id() + "-cancellation-" + org, "CANCELLATION", c.id(), org, x.cancelledAt(), x.reason(), null)))));
         return out;
     }

@@ -30,7 +30,11 @@ public final class DbSession implements Transactions {
             tx.commit();
             return result;
         } catch (Throwable t) {
-            tx.rollback();
+            try {
+                tx.rollback();
+            } catch (RuntimeException rollbackFailed) {
+                t.addSuppressed(rollbackFailed);  // the cause is what failed first, not the rollback after it
+            }
             throw t;
         } finally {
             current.remove();

@@ -111,7 +111,8 @@ public final class CallOffHttpService implements HttpService {
 
     private void respond(ServerRequest req, ServerResponse res) {
         Principal supplier = Access.require(req, Access.Rule.anyOf(Role.SUPPLIER), "answer an offer (the offered supplier)");
-        JsonNode body = Requests.body(req, "respondToOffer", "/problems/invalid-body");
+        JsonNode body = no.skymarked.shared.RequestSchemas.validate("respondToOffer", no.skymarked.shared.Bodies.object(req),
+                "/problems/invalid-body", "Unprocessable request");
         OfferResponse decision = OfferResponse.valueOf(body.path("decision").asText());
         if (decision == OfferResponse.DECLINE && !body.path("reason").isTextual()) {
             throw no.skymarked.shared.Bodies.invalid("/problems/invalid-body", "/reason", "a decline needs a reason, one of "

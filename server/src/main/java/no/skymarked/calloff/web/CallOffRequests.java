@@ -15,7 +15,7 @@ final class CallOffRequests {
     }
 
     static CreateCallOff command(JsonNode body, Idempotency idempotency) {
-        List<EstimateLine> lines = Requests.list(body.get("estimatedHours"), l -> l.has("days") && !l.has("hours")
+        List<EstimateLine> lines = Requests.list(body.get("estimatedHours"), l -> l.hasNonNull("days") && !l.hasNonNull("hours")
                 ? new EstimateLine(Requests.text(l, "roleId"), null, Requests.decimal(l.get("days")))
                 : new EstimateLine(Requests.text(l, "roleId"), Requests.decimal(l.get("hours")), null));
         JsonNode ex = body.get("exception");

@@ -54,13 +54,13 @@ final class CompetitionRequests {
         failIfAny(errors, "/problems/invalid-publication", "Invalid publication");
         List<TermsCheck.Choice> criteria = Requests.list(body.get("criteria"),
                 c -> new TermsCheck.Choice(Requests.text(c, "criterionId"), Requests.decimal(c.get("weight"))));
-        List<TieBreakRule> tieBreak = body.has("tieBreak") ? Requests.list(body.get("tieBreak"), t -> TieBreakRule.valueOf(t.asText()))
+        List<TieBreakRule> tieBreak = body.hasNonNull("tieBreak") ? Requests.list(body.get("tieBreak"), t -> TieBreakRule.valueOf(t.asText()))
                 : TieBreakRule.DEFAULT_ORDER;
         return new Publish(deadline, criteria, PriceModel.valueOf(body.path("priceModel").asText()),
                 body.hasNonNull("normalisation") ? Normalisation.valueOf(body.path("normalisation").asText()) : Normalisation.NONE,
                 tieBreak, body.hasNonNull("tiePrecisionDecimals") ? body.path("tiePrecisionDecimals").asInt() : null,
                 body.path("voluntaryStandstillDays").asInt(0), exclusions,
-                body.has("documentedBudget") ? Requests.decimal(body.path("documentedBudget").get("amount")) : null);
+                body.hasNonNull("documentedBudget") ? Requests.decimal(body.path("documentedBudget").get("amount")) : null);
     }
 
     /**

@@ -77,7 +77,7 @@ public final class CallOffJson {
                 .put("frameworkId", c.frameworkId()).put("lotId", c.lotId());
         n.setAll(details(c.details()));
         n.remove("accessionId");
-        n.put("totalHours", c.totalHours().stripTrailingZeros().toPlainString()).put("route", c.route().name())
+        n.put("totalHours", c.totalHours().setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()).put("route", c.route().name())
                 .put("status", c.status().name());
         n.set("estimatedValue", Values.money(c.estimatedValue()));
         c.awardedOrgNo().ifPresent(org -> {
