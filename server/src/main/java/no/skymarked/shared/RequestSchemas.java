@@ -51,6 +51,9 @@ public final class RequestSchemas {
                     .locale(Locale.ENGLISH)
                     .build()));
     private static final Map<String, Compiled> REQUESTS = new ConcurrentHashMap<>();
+    /** A date-time without seconds, which ISO 8601 (and the API, always) allows and RFC 3339 does not. */
+    private static final java.util.regex.Pattern MINUTES_ONLY =
+            java.util.regex.Pattern.compile("^([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2})([Zz]|[+-][0-9]{2}:[0-9]{2})$");
     private static final Map<String, JsonNode> CATALOGUE_SCHEMAS = new ConcurrentHashMap<>();
     /** The keywords whose message is about the value itself, so a schema's {@code x-hint} applies to them. */
     private static final Set<String> VALUE_KEYWORDS = Set.of("type", "enum", "const", "format", "pattern", "minLength", "maxLength",
@@ -104,6 +107,11 @@ public final class RequestSchemas {
             java.math.BigDecimal d = value.decimalValue();
             boolean writable = d.precision() - d.scale() <= 30 && d.scale() <= 30;
             return s.path("x-decimal").asBoolean() && writable ? Json.MAPPER.getNodeFactory().textNode(d.toPlainString()) : value;
+        }
+        if (value.isTextual() && "date-time".equals(s.path("format").asText()) && MINUTES_ONLY.matcher(value.asText()).matches()) {
+            var m = MINUTES_ONLY.matcher(value.asText());
+            m.matches();
+            return Json.MAPPER.getNodeFactory().textNode(m.group(1) + ":00" + m.group(2));
         }
         if (value.isObject()) {
             ObjectNode copy = null;

@@ -95,6 +95,7 @@ class RequestSchemasTest {
                 Arguments.of("awardCallOff", "{\"reasons\": \"Lavest pris\", \"evidenceReceived\": true, \"tieDecision\": {\"winnerOrgNo\": \""
                         + C + "\", \"reason\": \"Best referanser\"}, \"abnormallyLowClarification\": \"Dokumentert ledig kapasitet\"}"),
                 Arguments.of("concludeContract", "{\"buyerSignedAt\": \"2027-01-04T09:00:00Z\", \"supplierSignedAt\": \"2027-01-04T10:15:30.123+01:00\"}"),
+                Arguments.of("concludeContract", "{\"buyerSignedAt\": \"2027-01-04T09:00+01:00\", \"supplierSignedAt\": \"2027-01-04T09:00Z\"}"),
                 Arguments.of("concludeContract", "{}"),
                 Arguments.of("cancelCallOff", "{\"reason\": \"Behovet falt bort etter omorganisering\"}"));
     }
