@@ -107,7 +107,7 @@ public final class Step {
     /** Saves what changed and appends what was recorded; the call-off is read again when it was saved. */
     void finish() {
         if (changed && !ports.callOffs().update(callOff)) {
-            throw Refusal.conflict("/problems/concurrent-change", "Concurrent change", "the call-off changed at the same time; try again");
+            throw DirectAwards.concurrentChange();
         }
         if (!entries.isEmpty()) {
             ports.protocol().append(callOff.id(), List.copyOf(entries));

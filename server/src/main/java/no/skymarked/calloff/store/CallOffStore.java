@@ -43,8 +43,7 @@ public final class CallOffStore implements CallOffRepository {
 
     @Override
     public Optional<CallOff> lock(String id) {
-        session.exec().createGet("select id from call_off where id = ? for update").params(id).execute();
-        return find(id);
+        return session.exec().createGet(SELECT + " where id = ? for update").params(id).execute().map(CallOffStore::read);
     }
 
     @Override

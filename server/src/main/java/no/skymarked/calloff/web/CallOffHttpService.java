@@ -114,10 +114,6 @@ public final class CallOffHttpService implements HttpService {
         JsonNode body = no.skymarked.shared.RequestSchemas.validate("respondToOffer", no.skymarked.shared.Bodies.object(req),
                 "/problems/invalid-body", "Unprocessable request");
         OfferResponse decision = OfferResponse.valueOf(body.path("decision").asText());
-        if (decision == OfferResponse.DECLINE && !body.path("reason").isTextual()) {
-            throw no.skymarked.shared.Bodies.invalid("/problems/invalid-body", "/reason", "a decline needs a reason, one of "
-                    + List.of(DeclineReason.values()));
-        }
         DeclineReason reason = decision == OfferResponse.DECLINE ? DeclineReason.valueOf(body.path("reason").asText()) : null;
         feature.answering().respond(supplier, id(req), Http.pathParam(req, "offerId"), decision, reason);
         Http.json(res, CallOffJson.view(feature.reading().one(supplier, id(req)).callOff()));
