@@ -14,10 +14,10 @@ public record AppContext(DbClient db, Clock clock, CatalogueRepository catalogue
      * {@code tenderKeyDir} holds the key that seals tenders (made at first start); {@code memorySearch} answers
      * catalogue searches from an in-memory index instead of SQL.
      */
-    public static AppContext create(DbClient db, Clock clock, TokenVerifier tokens, java.nio.file.Path tenderKeyDir,
+    public static AppContext create(DbClient db, boolean postgres, Clock clock, TokenVerifier tokens, java.nio.file.Path tenderKeyDir,
                                     boolean memorySearch) {
         CatalogueRepository catalogue = new CatalogueRepository(db, memorySearch);
         AccessionRepository accessions = new AccessionRepository(db);
-        return new AppContext(db, clock, catalogue, accessions, CallOffFeature.create(db, accessions, tenderKeyDir, clock), tokens);
+        return new AppContext(db, clock, catalogue, accessions, CallOffFeature.create(db, postgres, accessions, tenderKeyDir, clock), tokens);
     }
 }

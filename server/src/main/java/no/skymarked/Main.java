@@ -81,7 +81,7 @@ public final class Main {
         Path tenderKeys = Path.of(config.get("skymarked.tenders.key.dir").asString().orElse(dataDir.resolve("tender-keys").toString()));
         // the embedded database searches from memory; PostgreSQL, shared by several servers, with its trigram indexes
         boolean memorySearch = config.get("skymarked.search.memory").asBoolean().orElse(!settings.isPostgres());
-        AppContext context = AppContext.create(db, clock, verifier, tenderKeys, memorySearch);
+        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, tenderKeys, memorySearch);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }

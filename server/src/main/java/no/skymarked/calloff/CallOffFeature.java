@@ -38,10 +38,10 @@ public record CallOffFeature(CreatingCallOff creating, AnsweringOffer answering,
                              Evaluating evaluating, Awarding awarding, Contracting contracting, Cancelling cancelling,
                              ReadingCompetition readingCompetition) {
 
-    /** Over the database, with the tender key in {@code tenderKeyDir} (made at first start). */
-    public static CallOffFeature create(DbClient db, AccessionRepository accessions, Path tenderKeyDir, Clock clock) {
+    /** Over the database ({@code postgres}: PostgreSQL, else H2), with the tender key in {@code tenderKeyDir} (made at first start). */
+    public static CallOffFeature create(DbClient db, boolean postgres, AccessionRepository accessions, Path tenderKeyDir, Clock clock) {
         DbSession session = new DbSession(db);
-        ShardedValueLedger ledger = new ShardedValueLedger(session);
+        ShardedValueLedger ledger = new ShardedValueLedger(session, postgres);
         return of(new Ports(session, new CallOffStore(session, ledger), new CompetitionStore(session), new ProtocolStore(session),
                 new IdempotencyStore(session), ledger, new CatalogueReader(session), new AccessionReader(accessions),
                 TenderVault.loadOrCreate(tenderKeyDir), clock));

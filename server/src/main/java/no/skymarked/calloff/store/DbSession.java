@@ -3,15 +3,20 @@ package no.skymarked.calloff.store;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import no.skymarked.calloff.application.Transactions;
 
 /**
  * The use case's transaction, for every store of the feature on this thread: writes and reads inside
- * {@link #inTransaction} join it; reads outside it run on their own.
+ * {@link #inTransaction} join it; reads outside it run on their own. A transaction the database rolled back to break
+ * a deadlock is run again (a few times, after a short random pause): the use cases keep no state between attempts.
  */
 public final class DbSession implements Transactions {
     private final DbClient db;
+    /** How often a transaction the database chose as a deadlock victim is run, at the most. */
+    static final int ATTEMPTS = 5;
     private final ThreadLocal<DbTransaction> current = new ThreadLocal<>();
 
     public DbSession(DbClient db) {
@@ -23,6 +28,19 @@ public final class DbSession implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !chosenAsDeadlockVictim(e)) {
+                    throw e;
+                }
+                pause(attempt);  // the database undid it to break a deadlock; the work is run again from the start
+            }
+        }
+    }
+
+    private <T> T once(Supplier<T> work) {
         DbTransaction tx = db.transaction();
         current.set(tx);
         try {
@@ -38,6 +56,25 @@ public final class DbSession implements Transactions {
             throw t;
         } finally {
             current.remove();
+        }
+    }
+
+    /** SQLSTATE class 40, transaction rollback: a deadlock victim (PostgreSQL 40P01, H2 40001) or a serialization failure. */
+    static boolean chosenAsDeadlockVictim(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 10 * attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
         }
     }
 

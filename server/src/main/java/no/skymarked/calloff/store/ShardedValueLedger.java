@@ -24,10 +24,10 @@ import no.skymarked.calloff.application.ValueLedger;
  *     booked; an increase (an agreed value above the estimate, the rates having risen since) is added like a booking,
  *     and where it does not fit the allowances are spread again from what is left, none when nothing is.</li>
  * </ul>
- * So the sum of committed values never exceeds the maximum through a booking. The conditional statement runs
- * inside a savepoint: PostgreSQL keeps the row lock of an update that waited for a concurrent writer and then found
- * its condition false, and a transaction that went on to lock every share in order while holding that one would
- * deadlock with another doing the same. No framework row is locked: a call-off's insert holds a key-share lock on
+ * So the sum of committed values never exceeds the maximum through a booking. On PostgreSQL the conditional
+ * statement runs inside a savepoint: PostgreSQL keeps the row lock of an update that waited for a concurrent writer
+ * and then found its condition false, and a transaction that went on to lock every share in order while holding that
+ * one would deadlock with another doing the same. No framework row is locked: a call-off's insert holds a key-share lock on
  * its framework row, so locking that row for update would deadlock two first bookings.
  */
 public final class ShardedValueLedger implements ValueLedger {
@@ -35,9 +35,16 @@ public final class ShardedValueLedger implements ValueLedger {
     private static final String BOOK = "update framework_value_share set committed = committed + ? where framework_id = ?"
             + " and shard = ? and committed + ? <= allowance";
     private final DbSession session;
+    private final boolean savepoints;
 
-    public ShardedValueLedger(DbSession session) {
+    /**
+     * {@code failedUpdatesKeepLocks}: the database keeps the row lock of a conditional update that waited and then
+     * updated nothing (PostgreSQL does; H2 does not, and rolling back to a savepoint while other transactions wait on
+     * it fails there with "status ROLLING_BACK"), so the booking must run in a savepoint.
+     */
+    public ShardedValueLedger(DbSession session, boolean failedUpdatesKeepLocks) {
         this.session = session;
+        this.savepoints = failedUpdatesKeepLocks;
     }
 
     @Override
@@ -74,11 +81,15 @@ public final class ShardedValueLedger implements ValueLedger {
 
     /** The conditional booking, undone (with its lock) when its condition does not hold. */
     private boolean bookWithin(String sql, Object... params) {
-        session.exec().createUpdate("savepoint value_ledger").execute();
+        if (savepoints) {
+            session.exec().createUpdate("savepoint value_ledger").execute();
+        }
         if (session.exec().createUpdate(sql).params(params).execute() == 1) {
             return true;
         }
-        session.exec().createUpdate("rollback to savepoint value_ledger").execute();
+        if (savepoints) {
+            session.exec().createUpdate("rollback to savepoint value_ledger").execute();
+        }
         return false;
     }
 
