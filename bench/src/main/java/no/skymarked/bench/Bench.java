@@ -90,7 +90,8 @@ public final class Bench {
         for (String sizeText : opt("sizes").split(",")) {
             int size = Integer.parseInt(sizeText.trim());
             log("generating a catalogue of " + size + " services …");
-            Path catalogue = CatalogueGenerator.generate(work, Path.of(opt("catalogue")).toAbsolutePath(), size);
+            Path catalogue = CatalogueGenerator.generate(work, Path.of(opt("catalogue")).toAbsolutePath(), size,
+                    buyers(Integer.parseInt(opt("buyers"))));
             for (String db : opt("db").split(",")) {
                 Map<String, Object> r;
                 try {

@@ -38,15 +38,29 @@ final class CatalogueGenerator {
     private CatalogueGenerator() {
     }
 
+    private static void nameAgencies(Path dir, List<String> agencies) throws IOException {
+        Path file = dir.resolve("frameworks/oslo-digitale-tjenester-2.json");
+        ObjectNode framework = (ObjectNode) JSON.readTree(file.toFile());
+        ArrayNode members = (ArrayNode) framework.path("eligibleGroups").get(0).path("members");
+        java.util.Set<String> named = new java.util.HashSet<>();
+        members.forEach(m -> named.add(m.asText()));
+        agencies.stream().filter(named::add).forEach(members::add);
+        write(file, framework);
+    }
+
     static String serviceId(int i) {
         return String.format("bench-svc-%06d", i);
     }
 
-    /** Writes (or reuses) {@code <root>/catalogue-<services>}; returns its path. */
-    static Path generate(Path root, Path demoCatalogue, int services) throws IOException {
+    /**
+     * Writes (or reuses) {@code <root>/catalogue-<services>}; returns its path. The benchmark's agencies are named in
+     * the call-off framework's agency group, as a framework identifies the agencies that may use it.
+     */
+    static Path generate(Path root, Path demoCatalogue, int services, List<String> agencies) throws IOException {
         Path dir = root.resolve("catalogue-" + services);
         Path done = dir.resolve(".complete");
         if (Files.exists(done)) {
+            nameAgencies(dir, agencies);
             return dir;
         }
         deleteTree(dir);
@@ -126,6 +140,7 @@ final class CatalogueGenerator {
             s.putArray("supportLanguages").add("nb").add("en");
             write(dir.resolve("services/" + supplier[0] + "/" + serviceId(i) + ".json"), s);
         }
+        nameAgencies(dir, agencies);
         Files.writeString(done, services + "\n");
         return dir;
     }

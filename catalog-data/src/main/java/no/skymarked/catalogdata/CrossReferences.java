@@ -77,12 +77,54 @@ final class CrossReferences {
         }
     }
 
+    /**
+     * Who may use the framework (FOA § 26-1(3)): listed agencies and named groups, valid organisation numbers; an
+     * active framework must name somebody; a late-accession clause may only name agencies and groups it identifies.
+     */
+    private void eligibility(CatalogueValidator.Entry e, JsonNode f) {
+        Set<String> identified = new HashSet<>();
+        for (int i = 0; i < f.path("eligibleAgencies").size(); i++) {
+            String orgNo = f.path("eligibleAgencies").get(i).asText();
+            if (orgNo(e, "/eligibleAgencies/" + i, orgNo)) {
+                identified.add(orgNo);
+            }
+        }
+        Set<String> groups = new HashSet<>();
+        for (int g = 0; g < f.path("eligibleGroups").size(); g++) {
+            JsonNode group = f.path("eligibleGroups").get(g);
+            if (!groups.add(group.path("id").asText())) {
+                problem(e, "/eligibleGroups/" + g + "/id", "duplicate group id '" + group.path("id").asText() + "'");
+            }
+            for (int m = 0; m < group.path("members").size(); m++) {
+                String orgNo = group.path("members").get(m).asText();
+                if (orgNo(e, "/eligibleGroups/" + g + "/members/" + m, orgNo)) {
+                    identified.add(orgNo);
+                }
+            }
+        }
+        if (identified.isEmpty() && "ACTIVE".equals(f.path("status").asText())) {
+            problem(e, "/eligibleAgencies", "an active framework must name the agencies that may use it (FOA § 26-1(3)):"
+                    + " list them in eligibleAgencies or eligibleGroups");
+        }
+        JsonNode late = f.path("lateAccession");
+        for (int i = 0; i < late.path("agencies").size(); i++) {
+            String orgNo = late.path("agencies").get(i).asText();
+            if (orgNo(e, "/lateAccession/agencies/" + i, orgNo) && !identified.contains(orgNo)) {
+                problem(e, "/lateAccession/agencies/" + i, "agency " + orgNo + " is not identified by the framework"
+                        + " (eligibleAgencies or eligibleGroups), so no clause can let it accede");
+            }
+        }
+        for (int i = 0; i < late.path("groups").size(); i++) {
+            if (!groups.contains(late.path("groups").get(i).asText())) {
+                problem(e, "/lateAccession/groups/" + i, "no eligible group '" + late.path("groups").get(i).asText() + "'");
+            }
+        }
+    }
+
     private void framework(CatalogueValidator.Entry e) {
         JsonNode f = e.node();
         orgNo(e, "/owner/orgNo", f.path("owner").path("orgNo").asText());
-        for (int i = 0; i < f.path("eligibleAgencies").size(); i++) {
-            orgNo(e, "/eligibleAgencies/" + i, f.path("eligibleAgencies").get(i).asText());
-        }
+        eligibility(e, f);
         if (positive(e, "/estimatedValue/amount", f.path("estimatedValue").path("amount").asText())
                 && positive(e, "/maxValue/amount", f.path("maxValue").path("amount").asText())
                 && new BigDecimal(f.path("maxValue").path("amount").asText())

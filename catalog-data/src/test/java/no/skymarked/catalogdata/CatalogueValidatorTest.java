@@ -121,6 +121,37 @@ class CatalogueValidatorTest {
     }
 
     @Test
+    void anActiveFrameworkMustNameWhoMayUseItAndItsLateAccessionClauseOnlyThose() {
+        String framework = """
+                {"id": "fw-test", "title": {"nb": "T", "en": "T"}, "description": {"nb": "T", "en": "T"},
+                 "owner": {"orgNo": "991825827", "name": "Etat"}, "kind": "CONSULTING", "callOffMechanism": "MIXED",
+                 "status": "ACTIVE", "period": {"startDate": "2026-01-01", "initialEndDate": "2027-01-01", "options": []},
+                 "thresholdHours": "250", "cascadeResponseWorkingDays": 2, "miniCompetitionMinDeadlineWorkingDays": 5,
+                 "estimatedValue": {"amount": "100", "currency": "NOK"}, "maxValue": {"amount": "200", "currency": "NOK"},
+                 "lateAccession": {"clause": "Punkt 2", "agencies": ["889640782"], "groups": ["kommunen"]},
+                 "roles": [{"id": "DEVELOPER", "name": {"nb": "Utvikler", "en": "Developer"}}],
+                 "awardCriteria": [
+                    {"id": "price", "type": "PRICE", "name": {"nb": "Pris", "en": "Price"}, "minWeight": "0.70", "maxWeight": "0.70"},
+                    {"id": "env", "type": "ENVIRONMENT", "name": {"nb": "Miljø", "en": "Environment"}, "minWeight": "0.30", "maxWeight": "0.30"}],
+                 "lots": [{"id": "lot-1", "name": {"nb": "L", "en": "L"}, "suppliers": [
+                    {"orgNo": "974760673", "rank": 1, "status": "ACTIVE", "rates": [
+                        {"roleId": "DEVELOPER", "hourlyRate": {"amount": "1000", "currency": "NOK"}}]}]}]}
+                """;
+        List<String> problems = toStrings(validator.validate(new CatalogueBundle(List.of(
+                new CatalogueFile("suppliers/test.json", SUPPLIER),
+                new CatalogueFile("frameworks/fw-test.json", framework)))).problems());
+        assertThat(problems, hasItem(containsString("at /eligibleAgencies: an active framework must name the agencies that may use it")));
+        assertThat(problems, hasItem(containsString("at /lateAccession/agencies/0: agency 889640782 is not identified")));
+        assertThat(problems, hasItem(containsString("at /lateAccession/groups/0: no eligible group 'kommunen'")));
+        String named = framework.replace("\"lateAccession\"", "\"eligibleGroups\": [{\"id\": \"kommunen\", \"name\": {\"nb\": \"K\","
+                + " \"en\": \"M\"}, \"members\": [\"889640782\"]}], \"lateAccession\"");
+        List<String> fixed = toStrings(validator.validate(new CatalogueBundle(List.of(
+                new CatalogueFile("suppliers/test.json", SUPPLIER),
+                new CatalogueFile("frameworks/fw-test.json", named)))).problems());
+        assertThat(fixed.stream().filter(p -> p.contains("eligible") || p.contains("lateAccession")).toList(), is(List.of()));
+    }
+
+    @Test
     void duplicateRanksInALotAreRefused() {
         String framework = """
                 {"id": "fw-test", "title": {"nb": "T", "en": "T"}, "description": {"nb": "T", "en": "T"},

@@ -8,13 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import no.skymarked.catalogdata.CatalogueBundle;
 import no.skymarked.shared.Database;
 import no.skymarked.shared.Json;
 
 /**
- * {@code java -jar skymarked-server.jar catalogue export <dir>} and {@code … catalogue import <dir> [--dry-run]}:
+ * {@code java -jar skymarked-server.jar catalogue export <dir>} and {@code … catalogue import <dir> [--dry-run] [--reason TEXT]}:
  * the bulk API on files, against the configured database (stop a server that uses the same H2 file first).
  */
 public final class CatalogueCommand {
@@ -23,7 +24,7 @@ public final class CatalogueCommand {
 
     public static int run(String[] args, Config config, PrintStream out, PrintStream err) {
         if (args.length < 3 || !(args[1].equals("import") || args[1].equals("export"))) {
-            err.println("usage: java -jar skymarked-server.jar catalogue export <dir> | catalogue import <dir> [--dry-run]");
+            err.println("usage: java -jar skymarked-server.jar catalogue export <dir> | catalogue import <dir> [--dry-run] [--reason TEXT]");
             return 2;
         }
         Path dir = Path.of(args[2]);
@@ -46,10 +47,13 @@ public final class CatalogueCommand {
                 out.println("exported " + files.size() + " files to " + dir);
                 return 0;
             }
-            boolean dryRun = args.length > 3 && args[3].equals("--dry-run");
+            List<String> options = List.of(args).subList(Math.min(3, args.length), args.length);
+            boolean dryRun = options.contains("--dry-run");
+            int reasonAt = options.indexOf("--reason");
+            String reason = reasonAt >= 0 && reasonAt + 1 < options.size() ? options.get(reasonAt + 1) : null;
             err.println("reading " + dir + " …");
             CatalogueTransfer.Report report = transfer.importBundle(CatalogueBundle.fromDirectory(dir), dryRun, "catalogue import",
-                    err::println);
+                    reason, err::println);
             if (!report.ok()) {
                 report.problems().forEach(p -> err.println("  " + p));
                 err.println(report.problems().size() + " problem(s); nothing was changed");

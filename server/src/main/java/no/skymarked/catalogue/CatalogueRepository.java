@@ -119,6 +119,34 @@ public final class CatalogueRepository {
         return versioned(exec, "select document, version from framework where id = ?", id);
     }
 
+    /** The recorded versions of a framework, oldest first: when, by whom, and for an amendment its reason and terms. */
+    public List<JsonNode> frameworkVersions(String id) {
+        List<JsonNode> out = new ArrayList<>();
+        try (Stream<DbRow> rows = db.execute().createQuery("select version, recorded_at, recorded_by, amendment_reason, amended_terms"
+                + " from framework_version where framework_id = ? order by version").params(id).execute()) {
+            rows.forEach(r -> {
+                com.fasterxml.jackson.databind.node.ObjectNode v = Json.MAPPER.createObjectNode()
+                        .put("version", r.column("version").get(Integer.class))
+                        .put("recordedAt", no.skymarked.shared.Rows.instant(r, "recorded_at").toString())
+                        .put("recordedBy", r.column("recorded_by").get(String.class));
+                String reason = r.column("amendment_reason").get(String.class);
+                String terms = r.column("amended_terms").get(String.class);
+                v.put("amendment", terms != null);
+                if (reason != null) {
+                    v.put("reason", reason);
+                }
+                com.fasterxml.jackson.databind.node.ArrayNode amended = v.putArray("amendedTerms");
+                if (terms != null) {
+                    for (String t : terms.split("\n")) {
+                        amended.add(t);
+                    }
+                }
+                out.add(v);
+            });
+        }
+        return out;
+    }
+
     public List<JsonNode> frameworks(int limit, int offset) {
         return documents("select document from framework order by id limit ? offset ?", limit, offset);
     }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import no.skymarked.catalogdata.CatalogueBundle;
 import no.skymarked.catalogdata.CatalogueProblem;
 import no.skymarked.catalogdata.CatalogueValidator;
+import no.skymarked.framework.FrameworkAmendments;
 import no.skymarked.shared.Json;
 import no.skymarked.shared.Tx;
 
@@ -52,7 +53,11 @@ public final class CatalogueTransfer {
         return files;
     }
 
-    public Report importBundle(CatalogueBundle bundle, boolean dryRun, String actor, Consumer<String> progress) {
+    /**
+     * Imports a bundle: every file checked first, then all changes in one transaction (none on a problem). A change to
+     * the terms of an ACTIVE framework is an amendment and needs {@code amendmentReason}, recorded with the version.
+     */
+    public Report importBundle(CatalogueBundle bundle, boolean dryRun, String actor, String amendmentReason, Consumer<String> progress) {
         int total = bundle.files().size();
         CatalogueValidator.Result result = validator.validate(bundle, checked -> {
             if (checked > 0 && checked % PROGRESS_EVERY == 0) {
@@ -73,6 +78,10 @@ public final class CatalogueTransfer {
         classify("supplier", result.suppliers(), current, created, changed, unchanged, changes);
         classify("framework", result.frameworks(), current, created, changed, unchanged, changes);
         classify("service", result.services(), current, created, changed, unchanged, changes);
+        List<CatalogueProblem> unexplained = unexplainedAmendments(changes, amendmentReason);
+        if (!unexplained.isEmpty()) {
+            return new Report(dryRun, Map.of(), Map.of(), List.of(), 0, unexplained);
+        }
         List<String> withdrawn = current.values().stream()
                 .filter(s -> s.kind().equals("service") && !result.services().containsKey(s.key())
                         && !"WITHDRAWN".equals(s.document().path("status").asText()))
@@ -92,7 +101,7 @@ public final class CatalogueTransfer {
             CatalogueWriter writer = new CatalogueWriter(tx, now, actor);
             int done = 0;
             for (Change c : changes) {
-                apply(writer, c, supplierNames);
+                apply(writer, c, supplierNames, amendmentReason);
                 if (++done % PROGRESS_EVERY == 0) {
                     progress.accept("applied " + done + " of " + changes.size() + " changes");
                 }
@@ -130,7 +139,25 @@ public final class CatalogueTransfer {
         });
     }
 
-    private static void apply(CatalogueWriter writer, Change c, Map<String, String> supplierNames) {
+    private static List<CatalogueProblem> unexplainedAmendments(List<Change> changes, String amendmentReason) {
+        List<CatalogueProblem> out = new ArrayList<>();
+        if (amendmentReason != null && !amendmentReason.isBlank()) {
+            return out;
+        }
+        for (Change c : changes) {
+            if (c.kind().equals("framework") && c.before() != null) {
+                List<String> amended = FrameworkAmendments.amendedTerms(c.before().document(), c.entry().node());
+                if (FrameworkAmendments.needsReason(c.before().document(), amended)) {
+                    out.add(new CatalogueProblem(c.entry().file(), "", "amends the terms of an active framework ("
+                            + String.join("; ", amended) + "): give the amendment's reason (catalogue import --reason TEXT,"
+                            + " or amendmentReason on POST /v1/catalogue/imports); it is recorded with the new version"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void apply(CatalogueWriter writer, Change c, Map<String, String> supplierNames, String amendmentReason) {
         JsonNode node = c.entry().node();
         String path = c.entry().file();
         switch (c.kind()) {
@@ -144,7 +171,8 @@ public final class CatalogueTransfer {
             case "framework" -> {
                 if (c.before() == null) {
                     writer.insertFramework(node, path);
-                } else if (!writer.updateFramework(node, path, c.before().version())) {
+                } else if (!writer.updateFramework(node, path, c.before().version(), amendmentReason,
+                        FrameworkAmendments.amendedTerms(c.before().document(), node))) {
                     throw changedDuringImport("framework", node.path("id").asText());
                 }
             }

@@ -69,7 +69,8 @@ public final class CatalogueTransferHttpService implements HttpService {
         List<CatalogueFile> bundle = new ArrayList<>();
         files.fields().forEachRemaining(e -> bundle.add(new CatalogueFile(e.getKey(), Json.text(e.getValue()))));
         CatalogueTransfer.Report report = transfer.importBundle(new CatalogueBundle(bundle), dryRun,
-                editor.orgNo() + (editor.clientId() == null ? "" : "/" + editor.clientId()), line -> { });
+                editor.orgNo() + (editor.clientId() == null ? "" : "/" + editor.clientId()),
+                new QueryParams(req.query()).single("amendmentReason", 2000), line -> { });
         if (!report.ok()) {
             List<Problem.FieldError> errors = report.problems().stream()
                     .map(p -> Problem.FieldError.pointer("/files/" + p.file().replace("~", "~0").replace("/", "~1") + p.pointer(),

@@ -61,10 +61,15 @@ public final class CatalogueWriter {
                 .params(framework.path("id").asText(), framework.path("title").path("nb").asText(),
                         framework.path("status").asText(), stored(framework), now, filePath)
                 .execute();
+        frameworkVersion(framework, 1, null, java.util.List.of());
     }
 
-    /** Replaces a framework if it is still at {@code expectedVersion} (a null {@code filePath} keeps its file). */
-    public boolean updateFramework(JsonNode framework, String filePath, int expectedVersion) {
+    /**
+     * Replaces a framework if it is still at {@code expectedVersion} (a null {@code filePath} keeps its file), and keeps
+     * the new version with the amendment's reason and the amended terms (none for a change that amends no term).
+     */
+    public boolean updateFramework(JsonNode framework, String filePath, int expectedVersion, String amendmentReason,
+                                   java.util.List<String> amendedTerms) {
         String id = framework.path("id").asText();
         String title = framework.path("title").path("nb").asText();
         long updated = filePath == null
@@ -74,7 +79,19 @@ public final class CatalogueWriter {
                 : tx.createUpdate("update framework set title_nb = ?, status = ?, document = ?, version = version + 1, updated_at = ?,"
                         + " file_path = ? where id = ? and version = ?")
                 .params(title, framework.path("status").asText(), stored(framework), now, filePath, id, expectedVersion).execute();
-        return updated == 1;
+        if (updated != 1) {
+            return false;
+        }
+        frameworkVersion(framework, expectedVersion + 1, amendmentReason, amendedTerms);
+        return true;
+    }
+
+    private void frameworkVersion(JsonNode framework, int version, String amendmentReason, java.util.List<String> amendedTerms) {
+        tx.createInsert("insert into framework_version (framework_id, version, document, recorded_at, recorded_by, amendment_reason,"
+                        + " amended_terms) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(framework.path("id").asText(), version, stored(framework), now, actor,
+                        amendedTerms.isEmpty() ? null : amendmentReason, amendedTerms.isEmpty() ? null : String.join("\n", amendedTerms))
+                .execute();
     }
 
     void setServicePath(String id, String filePath) {

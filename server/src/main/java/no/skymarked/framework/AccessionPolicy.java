@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Who may accede to a framework (FOA § 26-1(3)): only agencies identified in the notice — the framework's
- * eligible agencies, or any agency when it names none — while the framework is active, and only to its lots.
+ * eligible agencies and the members of its eligible groups; after the award only those its late-accession clause names
+ * (E18) — while the framework is active, and only to its lots.
  */
 public final class AccessionPolicy {
     private AccessionPolicy() {
@@ -27,9 +28,15 @@ public final class AccessionPolicy {
             return Optional.of(new Refusal("framework-not-active", "the framework runs " + start + " to "
                     + currentEndDate(framework) + "; today is " + today, null));
         }
-        if (!PriceListAccess.identifiedAgency(framework, agencyOrgNo)) {
+        if (!Eligibility.identifies(framework, agencyOrgNo)) {
             return Optional.of(new Refusal("agency-not-eligible", "agency " + agencyOrgNo
-                    + " is not among the agencies identified in the framework's notice", "/agencyOrgNo"));
+                    + " is not among the agencies identified in the framework's notice (FOA § 26-1(3))", "/agencyOrgNo"));
+        }
+        if (!Eligibility.mayAccedeOn(framework, agencyOrgNo, today)) {
+            return Optional.of(new Refusal("late-accession-not-allowed", "the framework was awarded on "
+                    + Eligibility.awardDate(framework) + "; agency " + agencyOrgNo + " may accede after that only where the"
+                    + " framework's late-accession clause names it, and "
+                    + (framework.has("lateAccession") ? "its clause does not" : "the framework has no such clause"), "/agencyOrgNo"));
         }
         List<String> known = lotIds(framework);
         for (int i = 0; i < lots.size(); i++) {

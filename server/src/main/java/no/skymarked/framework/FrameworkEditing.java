@@ -51,7 +51,11 @@ public final class FrameworkEditing {
         return repository.framework(id).orElseThrow();
     }
 
-    public CatalogueRepository.Versioned update(String id, String ifMatch, JsonNode framework, String actor) {
+    /**
+     * Replaces a framework. A change to the terms of an ACTIVE framework (rates, ranks, statuses, criteria, …) is an
+     * amendment: refused without {@code amendmentReason}, recorded with it; call-offs made before keep their version.
+     */
+    public CatalogueRepository.Versioned update(String id, String ifMatch, JsonNode framework, String actor, String amendmentReason) {
         CatalogueRepository.Versioned current = repository.framework(id).orElseThrow(() -> ProblemException.notFound("Framework", id));
         int expected = EditChecks.expectedVersion(ifMatch, current, "framework");
         List<Problem.FieldError> errors = validate(framework);
@@ -59,7 +63,15 @@ public final class FrameworkEditing {
             errors.add(Problem.FieldError.pointer("/id", "must be '" + id + "', the framework being changed"));
         }
         EditChecks.refuseIf(errors, "framework");
-        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateFramework(framework, null, expected));
+        List<String> amended = FrameworkAmendments.amendedTerms(current.document(), framework);
+        if (FrameworkAmendments.needsReason(current.document(), amended) && (amendmentReason == null || amendmentReason.isBlank())) {
+            throw new ProblemException(422, "/problems/amendment-reason-required", "Amendment needs a reason",
+                    "the change amends the terms of an active framework (" + String.join("; ", amended) + "); give the reason"
+                            + " in the query parameter amendmentReason: it is recorded with who and when (FOA § 26-1(5), § 28-2)",
+                    List.of(Problem.FieldError.parameter("amendmentReason", "required for an amendment of " + String.join("; ", amended))));
+        }
+        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateFramework(framework, null, expected,
+                amendmentReason, amended));
         if (!applied) {
             throw EditChecks.stale(repository.framework(id).orElseThrow(), "framework");
         }

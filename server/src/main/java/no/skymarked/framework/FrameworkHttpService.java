@@ -41,7 +41,8 @@ public final class FrameworkHttpService implements HttpService {
                 .post("/v1/frameworks", this::create)
                 .get("/v1/frameworks/{frameworkId}", this::one)
                 .put("/v1/frameworks/{frameworkId}", this::update)
-                .get("/v1/frameworks/{frameworkId}/price-lists", this::priceLists);
+                .get("/v1/frameworks/{frameworkId}/price-lists", this::priceLists)
+                .get("/v1/frameworks/{frameworkId}/versions", this::versions);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -73,9 +74,19 @@ public final class FrameworkHttpService implements HttpService {
     private void update(ServerRequest req, ServerResponse res) {
         Principal editor = Access.require(req, EDITORS, "change framework agreements (editor)");
         CatalogueRepository.Versioned changed = editing.update(Http.pathParam(req, "frameworkId"),
-                req.headers().first(HeaderNames.IF_MATCH).orElse(null), Bodies.object(req), CatalogueHttpService.actor(editor));
+                req.headers().first(HeaderNames.IF_MATCH).orElse(null), Bodies.object(req), CatalogueHttpService.actor(editor),
+                new QueryParams(req.query()).single("amendmentReason", 2000));
         res.header(HeaderNames.ETAG, changed.etag());
         Http.json(res, changed.document());
+    }
+
+    /** The framework's recorded versions with their amendments (who, when, why, which terms); public, like the framework. */
+    private void versions(ServerRequest req, ServerResponse res) {
+        String id = Http.pathParam(req, "frameworkId");
+        repository.framework(id).orElseThrow(() -> ProblemException.notFound("Framework", id));
+        ObjectNode body = no.skymarked.shared.Json.MAPPER.createObjectNode().put("frameworkId", id);
+        body.putArray("items").addAll(repository.frameworkVersions(id));
+        Http.json(res, body);
     }
 
     private void priceLists(ServerRequest req, ServerResponse res) {

@@ -20,18 +20,9 @@ public final class PriceListAccess {
         return p.has(Role.BUYER) && identifiedAgency(framework, p.orgNo());
     }
 
-    /** An agency identified in the framework's notice: listed, or any agency when the framework lists none. */
+    /** An agency identified in the framework's notice: listed, or a member of a group it names; nobody when it names none. */
     public static boolean identifiedAgency(JsonNode framework, String orgNo) {
-        JsonNode eligible = framework.path("eligibleAgencies");
-        if (eligible.isMissingNode() || eligible.isEmpty()) {
-            return true;
-        }
-        for (JsonNode agency : eligible) {
-            if (agency.asText().equals(orgNo)) {
-                return true;
-            }
-        }
-        return false;
+        return Eligibility.identifies(framework, orgNo);
     }
 
     /** The price lists {@code p} may read, or empty when it may read none. */

@@ -79,6 +79,7 @@ class AccessMatrixTest {
             Map.entry("getSupplier", publicRead(() -> "/v1/suppliers/" + supplierOrg)),
             Map.entry("listFrameworks", publicRead(() -> "/v1/frameworks")),
             Map.entry("getFramework", publicRead(() -> "/v1/frameworks/" + frameworkId)),
+            Map.entry("listFrameworkVersions", publicRead(() -> "/v1/frameworks/" + frameworkId + "/versions")),
             Map.entry("getFrameworkPriceLists", row("GET", () -> "/v1/frameworks/" + frameworkId + "/price-lists", null,
                     401, 200, 403, 200, 200, 200)),
             Map.entry("getMe", row("GET", () -> "/v1/me", null, 401, 200, 200, 200, 200, 200)),

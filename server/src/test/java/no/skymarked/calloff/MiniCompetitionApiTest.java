@@ -347,7 +347,8 @@ class MiniCompetitionApiTest {
             }
         }
         given().auth().oauth2(editor).header("If-Match", read.header("ETag")).contentType("application/json")
-                .body(no.skymarked.shared.Json.text(framework)).put("/v1/frameworks/" + DT2).then().statusCode(200);
+                .queryParam("amendmentReason", "Prisjustering").body(no.skymarked.shared.Json.text(framework))
+                .put("/v1/frameworks/" + DT2).then().statusCode(200);
     }
 
     @Test

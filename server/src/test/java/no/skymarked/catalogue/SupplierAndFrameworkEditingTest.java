@@ -37,12 +37,67 @@ class SupplierAndFrameworkEditingTest {
         editor = SERVER.server().token("983887457", "skymarked:editor");
     }
 
+    /** An editor's change; a change of a framework gives the amendment's reason, as an amendment needs one. */
     private static Response send(String method, String path, String etag, JsonNode body) {
         var request = given().auth().oauth2(editor).contentType("application/json").body(Json.text(body));
         if (etag != null) {
             request.header("If-Match", etag);
         }
+        if (method.equals("PUT") && path.startsWith("/v1/frameworks/")) {
+            request.queryParam("amendmentReason", "Endret etter vedtak i avtaleforvaltningen");
+        }
         return request.request(method, path);
+    }
+
+    @Test
+    void anAmendmentOfAnActiveFrameworkNeedsAReasonAndIsRecordedWithIt() {
+        String path = "/v1/frameworks/cloud-infrastruktur-2026";
+        Response read = given().auth().oauth2(editor).get(path);
+        ObjectNode framework = (ObjectNode) Json.tree(read.asString());
+        ObjectNode rate = (ObjectNode) framework.path("lots").get(0).path("suppliers").get(0).path("rates").get(0);
+        rate.set("hourlyRate", Json.MAPPER.createObjectNode().put("amount", "1999.00").put("currency", "NOK"));
+        String supplier = framework.path("lots").get(0).path("suppliers").get(0).path("orgNo").asText();
+        String lot = framework.path("lots").get(0).path("id").asText();
+        Response refused = given().auth().oauth2(editor).contentType("application/json").header("If-Match", read.header("ETag"))
+                .body(Json.text(framework)).put(path);
+        refused.then().statusCode(422).contentType("application/problem+json").body("type", is("/problems/amendment-reason-required"))
+                .body("errors[0].parameter", is("amendmentReason"))
+                .body("detail", containsString("lot " + lot + ": rates of supplier " + supplier));
+        conforms("updateFramework", refused);
+        given().get(path).then().header("ETag", is(read.header("ETag")));
+
+        send("PUT", path, read.header("ETag"), framework).then().statusCode(200);
+        Response versions = given().get(path + "/versions");
+        versions.then().statusCode(200).body("items[-1].amendment", is(true))
+                .body("items[-1].reason", is("Endret etter vedtak i avtaleforvaltningen"))
+                .body("items[-1].recordedBy", containsString("983887457"))
+                .body("items[-1].amendedTerms", hasItem("lot " + lot + ": rates of supplier " + supplier))
+                .body("items[0].amendment", is(false));
+        conforms("listFrameworkVersions", versions);
+    }
+
+    @Test
+    void aChangeThatAmendsNoTermNeedsNoReason() {
+        String path = "/v1/frameworks/cloud-infrastruktur-2026";
+        Response read = given().auth().oauth2(editor).get(path);
+        ObjectNode framework = (ObjectNode) Json.tree(read.asString());
+        ((ObjectNode) framework.path("description")).put("en", "Cloud infrastructure, described anew");
+        given().auth().oauth2(editor).contentType("application/json").header("If-Match", read.header("ETag"))
+                .body(Json.text(framework)).put(path).then().statusCode(200);
+        given().get(path + "/versions").then().body("items[-1].amendment", is(false)).body("items[-1].amendedTerms", is(List.of()));
+    }
+
+    @Test
+    void anActiveFrameworkNamingNobodyIsRefused() {
+        String path = "/v1/frameworks/" + FRAMEWORK;
+        Response read = given().auth().oauth2(editor).get(path);
+        ObjectNode framework = (ObjectNode) Json.tree(read.asString());
+        framework.remove("eligibleGroups");
+        framework.remove("lateAccession");
+        framework.remove("eligibleAgencies");
+        send("PUT", path, read.header("ETag"), framework).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.pointer", hasItem("/eligibleAgencies"))
+                .body("errors.detail", hasItem(containsString("must name the agencies that may use it")));
     }
 
     private static ObjectNode readAsEditor(String path) {

@@ -39,10 +39,12 @@ class PriceListAccessTest {
     }
 
     @Test
-    void frameworkWithoutEligibleListIsOpenToEveryBuyer() {
-        JsonNode open = FRAMEWORK.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) open).remove("eligibleAgencies");
-        assertThat(PriceListAccess.visibleTo(open, p("983887457", Role.BUYER)).isPresent(), is(true));
+    void frameworkWithoutEligibleListIsOpenToNoBuyer() {
+        // E16: a framework that names nobody identifies nobody (it was "every buyer" before)
+        JsonNode unnamed = FRAMEWORK.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) unnamed).remove("eligibleAgencies");
+        assertThat(PriceListAccess.visibleTo(unnamed, p("983887457", Role.BUYER)).isPresent(), is(false));
+        assertThat(PriceListAccess.visibleTo(unnamed, p("991825827", Role.BUYER)).isPresent(), is(false));
     }
 
     @Test

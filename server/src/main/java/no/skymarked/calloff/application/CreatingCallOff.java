@@ -82,6 +82,10 @@ public final class CreatingCallOff {
             throw Refusal.invalid("/problems/framework-not-active", "/frameworkId", "the framework is " + framework.status()
                     + " and runs " + framework.startDate() + " to " + framework.currentEndDate() + "; today is " + today);
         }
+        if (!framework.identifies(buyer.orgNo())) {
+            throw Refusal.invalid("/problems/agency-not-eligible", "/frameworkId", "agency " + buyer.orgNo() + " is not identified by"
+                    + " framework '" + framework.id() + "' (FOA § 26-1(3)); only the agencies its notice names may call off");
+        }
         String accession = ports.accessions().validAccession(command.frameworkId(), buyer.orgNo(), command.lotId(), today)
                 .orElseThrow(() -> Refusal.invalid("/problems/agency-not-acceded", "/frameworkId", "agency " + buyer.orgNo()
                         + " has no valid accession to lot '" + command.lotId() + "' of '" + command.frameworkId() + "'"));

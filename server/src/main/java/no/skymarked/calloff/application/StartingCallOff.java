@@ -29,7 +29,7 @@ final class StartingCallOff {
         if (splitting != null && splitting.exceedsThreshold()) {
             flags.add("SPLITTING_SUSPECTED");
         }
-        CallOff callOff = CallOff.create(id, buyer.orgNo(), c.command().frameworkId(), c.command().lotId(),
+        CallOff callOff = CallOff.create(id, buyer.orgNo(), c.command().frameworkId(), c.command().lotId(), c.framework().version(),
                 CreatingCallOff.details(c, flags), c.ceilingValue(), c.route().route(), c.now());
         List<CascadeEvent> events = List.of();
         Cascade cascade = null;
@@ -62,7 +62,7 @@ final class StartingCallOff {
         out.add(new ProtocolEntry(c.now(), Actor.of(buyer), "CALL_OFF_CREATED", callOff.details()));
         out.add(new ProtocolEntry(c.now(), ProtocolEntry.SYSTEM, "ROUTE_DECIDED", Payload.of("route", c.route().route().name(),
                 "reason", c.route().reasonCode(), "totalHours", c.estimate().total().toPlainString(),
-                "thresholdHours", c.framework().thresholdHours().toPlainString(), "flags", flags,
+                "thresholdHours", c.framework().thresholdHours().toPlainString(), "frameworkVersion", c.framework().version(), "flags", flags,
                 "exception", callOff.details().exception())));
         if (splitting != null && splitting.level() != SplittingFlag.Level.NONE) {
             out.add(new ProtocolEntry(c.now(), ProtocolEntry.SYSTEM, "SPLITTING_CHECKED", Payload.of("level", splitting.level().name(),

@@ -58,12 +58,12 @@ public final class Step {
 
     public FrameworkTerms framework() {
         if (framework == null) {
-            framework = ports.catalogue().terms(callOff.frameworkId()).orElseThrow();
+            framework = ports.catalogue().terms(callOff.frameworkId(), callOff.frameworkVersion()).orElseThrow();
         }
         return framework;
     }
 
-    /** The call-off's lot as the framework has it now; 409 when an editor has removed it. */
+    /** The call-off's lot as the framework had it when the call-off was made. */
     public FrameworkTerms.Lot lot() {
         return framework().lot(callOff.lotId()).orElseThrow(() -> Refusal.conflict("/problems/lot-unknown",
                 "Lot no longer in the framework", "framework '" + callOff.frameworkId() + "' no longer has lot '"

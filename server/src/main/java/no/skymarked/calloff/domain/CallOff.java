@@ -14,6 +14,7 @@ public final class CallOff {
     private final String buyerOrgNo;
     private final String frameworkId;
     private final String lotId;
+    private final int frameworkVersion;
     private final CallOffDetails details;
     private final BigDecimal estimatedValue;
     private final Route route;
@@ -41,7 +42,7 @@ public final class CallOff {
     }
 
     /** Everything a stored call-off holds, for the store to rebuild it. */
-    public record State(String id, String buyerOrgNo, String frameworkId, String lotId, CallOffDetails details,
+    public record State(String id, String buyerOrgNo, String frameworkId, String lotId, int frameworkVersion, CallOffDetails details,
                         BigDecimal estimatedValue, Route route, Instant createdAt, int version, CallOffStatus status,
                         String awardedOrgNo, BigDecimal agreedValue, Competition competition, Cancellation cancellation,
                         Unsuccessful unsuccessful, Contract contract) {
@@ -52,6 +53,7 @@ public final class CallOff {
         this.buyerOrgNo = s.buyerOrgNo();
         this.frameworkId = s.frameworkId();
         this.lotId = s.lotId();
+        this.frameworkVersion = s.frameworkVersion();
         this.details = s.details();
         this.estimatedValue = s.estimatedValue();
         this.route = s.route();
@@ -68,15 +70,15 @@ public final class CallOff {
     }
 
     /** A new call-off: a mini-competition starts as DRAFT, a direct award as OFFERED (its cascade starts with it). */
-    public static CallOff create(String id, String buyerOrgNo, String frameworkId, String lotId, CallOffDetails details,
-                                 BigDecimal estimatedValue, Route route, Instant createdAt) {
+    public static CallOff create(String id, String buyerOrgNo, String frameworkId, String lotId, int frameworkVersion,
+                                 CallOffDetails details, BigDecimal estimatedValue, Route route, Instant createdAt) {
         CallOffStatus first = route == Route.DIRECT_AWARD ? CallOffStatus.OFFERED : CallOffStatus.DRAFT;
-        return new CallOff(new State(id, buyerOrgNo, frameworkId, lotId, details, estimatedValue, route, createdAt, 1, first,
+        return new CallOff(new State(id, buyerOrgNo, frameworkId, lotId, frameworkVersion, details, estimatedValue, route, createdAt, 1, first,
                 null, null, null, null, null, null));
     }
 
     public State state() {
-        return new State(id, buyerOrgNo, frameworkId, lotId, details, estimatedValue, route, createdAt, version, status,
+        return new State(id, buyerOrgNo, frameworkId, lotId, frameworkVersion, details, estimatedValue, route, createdAt, version, status,
                 awardedOrgNo, agreedValue, competition, cancellation, unsuccessful, contract);
     }
 
@@ -199,6 +201,11 @@ public final class CallOff {
 
     public String lotId() {
         return lotId;
+    }
+
+    /** The version of the framework's terms the call-off was made under (FOA § 26-1(5)): its rates, ranks, criteria. */
+    public int frameworkVersion() {
+        return frameworkVersion;
     }
 
     public CallOffDetails details() {

@@ -10,15 +10,23 @@ import java.util.Optional;
 /**
  * A framework agreement as the call-off rules need it, read once from the catalogue: its period and status, the
  * threshold for direct award, hours per day (null: estimates in hours only), the maximum value, the working days
- * for answers and tender deadlines, the award criteria, and the lots with their ranked members and rates.
+ * for answers and tender deadlines, the award criteria, the lots with their ranked members and rates, and the agencies
+ * its notice identifies. A version's terms never change: a call-off keeps the version it was made under.
  */
 public record FrameworkTerms(String id, int version, String status, LocalDate startDate, LocalDate currentEndDate,
                              BigDecimal thresholdHours, BigDecimal hoursPerDay, Money maxValue, int cascadeResponseWorkingDays,
-                             int minTenderWorkingDays, List<AwardCriterion> criteria, List<Lot> lots) {
+                             int minTenderWorkingDays, List<AwardCriterion> criteria, List<Lot> lots,
+                             java.util.Set<String> identifiedAgencies) {
 
     public FrameworkTerms {
         criteria = List.copyOf(criteria);
         lots = List.copyOf(lots);
+        identifiedAgencies = java.util.Set.copyOf(identifiedAgencies);
+    }
+
+    /** Whether the framework's notice identifies the agency (FOA § 26-1(3)): listed, or in a group it names. */
+    public boolean identifies(String orgNo) {
+        return identifiedAgencies.contains(orgNo);
     }
 
     /** A lot: its id and its suppliers in ranked order. */

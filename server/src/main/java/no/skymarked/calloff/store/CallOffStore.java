@@ -26,7 +26,7 @@ import no.skymarked.shared.Rows;
 
 /** Call-offs and their offers over DbClient, in the session's transaction. */
 public final class CallOffStore implements CallOffRepository {
-    private static final String SELECT = "select id, buyer_org_no, framework_id, lot_id, document, estimated_value, route, status,"
+    private static final String SELECT = "select id, buyer_org_no, framework_id, lot_id, framework_version, document, estimated_value, route, status,"
             + " awarded_org_no, agreed_value, created_at, version, competition from call_off";
     private final DbSession session;
     private final ShardedValueLedger ledger;
@@ -48,10 +48,10 @@ public final class CallOffStore implements CallOffRepository {
 
     @Override
     public void insert(CallOff c) {
-        session.exec().createInsert("insert into call_off (id, buyer_org_no, framework_id, lot_id, title, document, total_hours,"
-                        + " estimated_value, route, status, created_at, version, competition, booked_value, value_shard)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)")
-                .params(c.id(), c.buyerOrgNo(), c.frameworkId(), c.lotId(), c.details().title(), Json.text(CallOffJson.details(c.details())),
+        session.exec().createInsert("insert into call_off (id, buyer_org_no, framework_id, lot_id, framework_version, title, document,"
+                        + " total_hours, estimated_value, route, status, created_at, version, competition, booked_value, value_shard)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)")
+                .params(c.id(), c.buyerOrgNo(), c.frameworkId(), c.lotId(), c.frameworkVersion(), c.details().title(), Json.text(CallOffJson.details(c.details())),
                         c.totalHours(), c.estimatedValue(), c.route().name(), c.status().name(), utc(c.createdAt()),
                         CompetitionColumn.write(c), c.committedValue(), ShardedValueLedger.shareOf(c.id()))
                 .execute();
@@ -152,7 +152,7 @@ public final class CallOffStore implements CallOffRepository {
         CompetitionColumn.Ends ends = CompetitionColumn.ends(column);
         return new CallOff(new CallOff.State(r.column("id").get(String.class), r.column("buyer_org_no").get(String.class),
                 r.column("framework_id").get(String.class), r.column("lot_id").get(String.class),
-                CallOffJson.details(Json.tree(r.column("document").get(String.class))), r.column("estimated_value").get(BigDecimal.class),
+                ((Number) r.column("framework_version").get()).intValue(), CallOffJson.details(Json.tree(r.column("document").get(String.class))), r.column("estimated_value").get(BigDecimal.class),
                 Route.valueOf(r.column("route").get(String.class)), Rows.instant(r, "created_at"), r.column("version").get(Integer.class),
                 CallOffStatus.valueOf(r.column("status").get(String.class)), r.column("awarded_org_no").get(String.class),
                 r.column("agreed_value").get(BigDecimal.class), CompetitionColumn.competition(column), ends.cancellation(),

@@ -16,6 +16,7 @@ import no.skymarked.calloff.domain.FrameworkTerms;
 import no.skymarked.calloff.domain.MemberStatus;
 import no.skymarked.calloff.domain.Money;
 import no.skymarked.framework.AccessionPolicy;
+import no.skymarked.framework.Eligibility;
 import no.skymarked.shared.Json;
 
 /**
@@ -25,6 +26,7 @@ import no.skymarked.shared.Json;
 public final class CatalogueReader implements FrameworkCatalogue {
     private final DbSession session;
     private final Map<String, FrameworkTerms> terms = new ConcurrentHashMap<>();
+    private final Map<String, FrameworkTerms> versions = new ConcurrentHashMap<>();
 
     public CatalogueReader(DbSession session) {
         this.session = session;
@@ -44,6 +46,18 @@ public final class CatalogueReader implements FrameworkCatalogue {
         Optional<FrameworkTerms> read = session.exec().createGet("select document, version from framework where id = ?").params(frameworkId)
                 .execute().map(r -> terms(Json.tree(r.column("document").get(String.class)), ((Number) r.column("version").get()).intValue()));
         read.ifPresent(t -> terms.put(frameworkId, t));
+        return read;
+    }
+
+    @Override
+    public Optional<FrameworkTerms> terms(String frameworkId, int version) {
+        FrameworkTerms known = versions.get(frameworkId + "@" + version);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<FrameworkTerms> read = session.exec().createGet("select document from framework_version where framework_id = ? and version = ?")
+                .params(frameworkId, version).execute().map(r -> terms(Json.tree(r.column("document").get(String.class)), version));
+        read.ifPresent(t -> versions.put(frameworkId + "@" + version, t));
         return read;
     }
 
@@ -71,7 +85,8 @@ public final class CatalogueReader implements FrameworkCatalogue {
                 new BigDecimal(f.path("thresholdHours").asText("250")),
                 f.hasNonNull("hoursPerDay") ? new BigDecimal(f.path("hoursPerDay").asText()) : null,
                 new Money(new BigDecimal(f.path("maxValue").path("amount").asText()), f.path("maxValue").path("currency").asText(Money.NOK)),
-                f.path("cascadeResponseWorkingDays").asInt(2), f.path("miniCompetitionMinDeadlineWorkingDays").asInt(5), criteria, lots);
+                f.path("cascadeResponseWorkingDays").asInt(2), f.path("miniCompetitionMinDeadlineWorkingDays").asInt(5), criteria, lots,
+                Eligibility.identified(f));
     }
 
     private static List<FrameworkTerms.Member> members(JsonNode lot) {

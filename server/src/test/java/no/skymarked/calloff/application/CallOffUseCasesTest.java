@@ -61,7 +61,8 @@ class CallOffUseCasesTest {
                 hoursPerDay, Money.nok(max), 2, 5,
                 List.of(new AwardCriterion("price", CriterionType.PRICE, new BigDecimal("0.3"), new BigDecimal("0.7")),
                         new AwardCriterion("quality", CriterionType.QUALITY, new BigDecimal("0.2"), new BigDecimal("0.5"))),
-                List.of(new FrameworkTerms.Lot("dev", List.of(member(A, 1, "1000"), member(B, 2, "1100"), member(C, 3, "1200")))));
+                List.of(new FrameworkTerms.Lot("dev", List.of(member(A, 1, "1000"), member(B, 2, "1100"), member(C, 3, "1200")))),
+                java.util.Set.of(BUYER.orgNo()));
     }
 
     private static FrameworkTerms.Member member(String orgNo, int rank, String rate) {
@@ -108,6 +109,34 @@ class CallOffUseCasesTest {
         assertThat(awarded.agreedValue().orElseThrow().compareTo(new BigDecimal("110000")), is(0));
         assertThat(mem.types(c.id()), hasItems("CALL_OFF_CREATED", "ROUTE_DECIDED", "OFFERED", "DECLINED", "ACCEPTED", "AWARDED"));
         assertThat(mem.committed.get(FW).compareTo(new BigDecimal("110000")), is(0));  // the ceiling 120 000 released down to the agreed value
+    }
+
+    /** The same terms with another version, rates of rank 1 and identified agencies. */
+    private static FrameworkTerms amended(FrameworkTerms t, int version, String rankOneRate, Set<String> identified) {
+        var lot = new FrameworkTerms.Lot("dev", List.of(member(A, 1, rankOneRate), member(B, 2, "1100"), member(C, 3, "1200")));
+        return new FrameworkTerms(t.id(), version, t.status(), t.startDate(), t.currentEndDate(), t.thresholdHours(), t.hoursPerDay(),
+                t.maxValue(), t.cascadeResponseWorkingDays(), t.minTenderWorkingDays(), t.criteria(), List.of(lot), identified);
+    }
+
+    @Test
+    void aRunningCascadeKeepsTheRatesOfTheFrameworkVersionItWasMadeUnder() {
+        CallOff c = create("100", null);
+        assertThat(c.frameworkVersion(), is(1));
+        mem.frameworks.put(FW, amended(mem.frameworks.get(FW), 2, "1300", Set.of(BUYER.orgNo())));
+        var first = mem.offers.get(c.id()).get(0).offer();
+        f.answering().respond(supplier(A), c.id(), first.id(), OfferResponse.ACCEPT, null);
+        CallOff awarded = f.reading().one(BUYER, c.id()).callOff();
+        assertThat(awarded.agreedValue().orElseThrow().compareTo(new BigDecimal("100000")), is(0));  // 100 h × 1 000, not × 1 300
+        CallOff later = create("100", null);
+        assertThat(later.frameworkVersion(), is(2));
+    }
+
+    @Test
+    void anAgencyTheFrameworkDoesNotIdentifyCannotCallOffEvenWithAnAccession() {
+        mem.frameworks.put(FW, amended(mem.frameworks.get(FW), 2, "1000", Set.of("974760673")));
+        Refusal e = assertThrows(Refusal.class, () -> create("100", null));
+        assertThat(e.type(), is("/problems/agency-not-eligible"));
+        assertThat(e.fields().get(0).pointer(), is("/frameworkId"));
     }
 
     @Test

@@ -27,6 +27,8 @@ import no.skymarked.calloff.domain.WorkingDayCalendar;
 final class InMemoryPorts {
     final MutableClock clock;
     final Map<String, FrameworkTerms> frameworks = new HashMap<>();
+    /** Every framework version read so far, as the catalogue keeps every version. */
+    private final Map<String, FrameworkTerms> versions = new HashMap<>();
     final Set<String> accessions = new HashSet<>();
     final Map<String, CallOff.State> callOffs = new HashMap<>();
     final Map<String, List<OfferRecord>> offers = new HashMap<>();
@@ -83,7 +85,7 @@ final class InMemoryPorts {
                 return false;
             }
             CallOff.State s = c.state();
-            callOffs.put(c.id(), new CallOff.State(s.id(), s.buyerOrgNo(), s.frameworkId(), s.lotId(), s.details(), s.estimatedValue(),
+            callOffs.put(c.id(), new CallOff.State(s.id(), s.buyerOrgNo(), s.frameworkId(), s.lotId(), s.frameworkVersion(), s.details(), s.estimatedValue(),
                     s.route(), s.createdAt(), s.version() + 1, s.status(), s.awardedOrgNo(), s.agreedValue(), s.competition(),
                     s.cancellation(), s.unsuccessful(), s.contract()));
             committed.merge(c.frameworkId(), c.committedChange(), BigDecimal::add);
@@ -222,7 +224,17 @@ final class InMemoryPorts {
     private final class Catalogue implements FrameworkCatalogue {
         @Override
         public Optional<FrameworkTerms> terms(String frameworkId) {
-            return Optional.ofNullable(frameworks.get(frameworkId));
+            FrameworkTerms now = frameworks.get(frameworkId);
+            if (now != null) {
+                versions.put(frameworkId + "@" + now.version(), now);
+            }
+            return Optional.ofNullable(now);
+        }
+
+        @Override
+        public Optional<FrameworkTerms> terms(String frameworkId, int version) {
+            terms(frameworkId);
+            return Optional.ofNullable(versions.get(frameworkId + "@" + version));
         }
 
         @Override

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every status change of a call-off is one of {@link Transition}'s; any other is refused naming the current status. */
 class TransitionTest {
     private static CallOff in(CallOffStatus status) {
-        return new CallOff(new CallOff.State("c1", "991825827", "fw", "lot", new CallOffDetails("t", "n", List.of(), null, null, null, null,
+        return new CallOff(new CallOff.State("c1", "991825827", "fw", "lot", 1, new CallOffDetails("t", "n", List.of(), null, null, null, null,
                 "WITHIN_THRESHOLD", "a1", List.of(), List.of()), new BigDecimal("1000"), Route.MINI_COMPETITION, Instant.EPOCH, 1, status,
                 null, null, null, null, null, null));
     }
