@@ -117,8 +117,8 @@ public final class WorkingDayCalendar {
     /**
      * The last day of a period of {@code days} calendar days triggered by an event on {@code eventDay} (Reg. 1182/71
      * as applied by FOA § 7-6, domain rules §6.6): the event's day is not counted and the period starts the day after
-     * (Art. 3(1), 3(2)(a)); Saturdays, Sundays and holidays count (Art. 3(3)); a period whose last day is not a
-     * working day ends at the end of the next working day (Art. 3(4)); and a period of two days or more includes at
+     * (Art. 3(1) second subparagraph, 3(2)(b)); Saturdays, Sundays and holidays count (Art. 3(3)); a period whose last
+     * day is not a working day ends at the end of the next working day (Art. 3(4)); and a period of two days or more includes at
      * least two working days (Art. 3(5)), so it runs at least to the second working day after the event. The
      * period ends with the expiry of the last hour of the returned day (Art. 3(2)(b)). {@code days} must be > 0.
      */

@@ -191,8 +191,8 @@ class WorkingDayCalendarTest {
 
     /**
      * A standstill (or any period in calendar days) under Reg. 1182/71 as FOA § 7-6 applies it. Reading of Art. 3 used
-     * here: the day the notice is sent is not counted (Art. 3(1), 3(2)(a)); the period runs from the start of the next
-     * day to the end of its last day (Art. 3(2)(b)); weekends and holidays count (Art. 3(3)); a last day that is a
+     * here: the day the notice is sent is not counted (Art. 3(1) second subparagraph); the period runs from the start
+     * of the next day to the end of its last day (Art. 3(2)(b)); weekends and holidays count (Art. 3(3)); a last day that is a
      * Saturday, Sunday or holiday moves to the end of the next working day (Art. 3(4)); and a period of two days or more
      * must contain at least two working days (Art. 3(5)), extending it until it does.
      *
