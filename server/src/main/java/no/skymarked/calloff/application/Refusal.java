@@ -1,6 +1,7 @@
 package no.skymarked.calloff.application;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A use case's refusal: what kind it is (the web maps the kind to an HTTP status), a stable problem type, a short
@@ -18,13 +19,20 @@ public final class Refusal extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Field> fields;
+    private final Map<String, String> members;
 
     public Refusal(Kind kind, String type, String title, String detail, List<Field> fields) {
+        this(kind, type, title, detail, fields, Map.of());
+    }
+
+    /** With extension members of the problem: machine-readable facts such as a suggested value. */
+    public Refusal(Kind kind, String type, String title, String detail, List<Field> fields, Map<String, String> members) {
         super(detail);
         this.kind = kind;
         this.type = type;
         this.title = title;
         this.fields = List.copyOf(fields);
+        this.members = Map.copyOf(members);
     }
 
     public static Refusal notFound(String what, String id) {
@@ -68,5 +76,9 @@ public final class Refusal extends RuntimeException {
 
     public List<Field> fields() {
         return fields;
+    }
+
+    public Map<String, String> members() {
+        return members;
     }
 }

@@ -1,7 +1,6 @@
 package no.skymarked.calloff.domain;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * When tenders may be received and when they may be opened (FOA § 26-3(4)c, § 24-1(1)a; E29, E30): a tender is
@@ -22,15 +21,12 @@ public final class Sealing {
 
     /**
      * End of a voluntary standstill of {@code days} calendar days counted from the day after the award notice was
-     * sent; when the last day is not a working day the period runs to the end of the next working day
-     * (Reg. 1182/71 Art. 3(4)). The period ends at midnight Europe/Oslo after its last day. Null for 0 days.
+     * sent, as a legal period under Reg. 1182/71 (FOA § 7-6): when the last day is not a working day the period runs
+     * to the end of the next working day (Art. 3(4)), and a standstill of two days or more contains at least two
+     * working days (Art. 3(5)); see {@link WorkingDayCalendar#periodLastDay}. The period ends at midnight
+     * Europe/Oslo after its last day. Null for 0 days.
      */
     public static Instant standstillEnd(Instant noticeSent, int days, WorkingDayCalendar calendar) {
-        if (days <= 0) {
-            return null;
-        }
-        LocalDate sent = noticeSent.atZone(WorkingDayCalendar.OSLO).toLocalDate();
-        LocalDate last = calendar.onOrNextWorkingDay(sent.plusDays(days));
-        return last.plusDays(1).atStartOfDay(WorkingDayCalendar.OSLO).toInstant();
+        return days <= 0 ? null : calendar.periodEnd(noticeSent, days);
     }
 }

@@ -30,6 +30,7 @@ public final class TermsCheck {
     public static final String DEADLINE_IN_DST_GAP = "DEADLINE_IN_DST_GAP";
     public static final String DEADLINE_AMBIGUOUS = "DEADLINE_AMBIGUOUS";
     public static final String DEADLINE_AFTER_FRAMEWORK_END = "DEADLINE_AFTER_FRAMEWORK_END";
+    public static final String DEADLINE_NOT_A_WORKING_DAY = "DEADLINE_NOT_A_WORKING_DAY";
     public static final String CRITERION_REQUIRED = "CRITERION_REQUIRED";
 
     /** FOA § 7-9 (2): climate and environment weighted at least 30 %. */
@@ -111,7 +112,10 @@ public final class TermsCheck {
     /**
      * The deadline must lie in the future, give suppliers at least {@code minWorkingDays} working days (it may not
      * be earlier than the same Europe/Oslo wall-clock time on the {@code minWorkingDays}-th working day after
-     * publication), and fall on or before {@code latestDate} (the framework's current end).
+     * publication), fall on or before {@code latestDate} (the framework's current end), and fall on a working day
+     * in Oslo (not a Saturday, Sunday or public holiday, domain rules §6.6): a deadline on a non-working day is
+     * refused with the nearest working day at the same local time that meets the other rules as
+     * {@code suggestedDeadline} (the next one, else the one before when the next is after the framework's end).
      */
     public static Optional<Violation> deadline(Instant deadline, Instant now, int minWorkingDays, WorkingDayCalendar calendar,
                                                LocalDate latestDate) {
@@ -119,7 +123,8 @@ public final class TermsCheck {
             return Optional.of(new Violation("/tenderDeadline", DEADLINE_IN_PAST, "the tender deadline " + deadline
                     + " is not in the future (now " + now + ")"));
         }
-        if (deadline.isAfter(latestDate.plusDays(1).atStartOfDay(WorkingDayCalendar.OSLO).toInstant())) {
+        Instant latest = latestDate.plusDays(1).atStartOfDay(WorkingDayCalendar.OSLO).toInstant();
+        if (deadline.isAfter(latest)) {
             return Optional.of(new Violation("/tenderDeadline", DEADLINE_AFTER_FRAMEWORK_END, "the tender deadline is after "
                     + latestDate + ", when the framework ends; call-offs are made while it runs"));
         }
@@ -129,7 +134,30 @@ public final class TermsCheck {
                     + minWorkingDays + " working days for tenders: the deadline may be " + earliest.atZone(WorkingDayCalendar.OSLO)
                     .toLocalDateTime() + " (Europe/Oslo) at the earliest"));
         }
-        return Optional.empty();
+        return calendar.nonWorkingReason(deadline.atZone(WorkingDayCalendar.OSLO).toLocalDate())
+                .map(reason -> notAWorkingDay(deadline, reason, calendar, new Window(now, earliest, latest)));
+    }
+
+    /** When a deadline may fall: after {@code now}, not before {@code earliest}, not after {@code latest}. */
+    private record Window(Instant now, Instant earliest, Instant latest) {
+        boolean admits(Instant deadline) {
+            return deadline.isAfter(now) && !deadline.isBefore(earliest) && !deadline.isAfter(latest);
+        }
+    }
+
+    private static Violation notAWorkingDay(Instant deadline, String reason, WorkingDayCalendar calendar, Window window) {
+        LocalDate day = deadline.atZone(WorkingDayCalendar.OSLO).toLocalDate();
+        Instant next = WorkingDayCalendar.sameTimeOn(deadline, calendar.onOrNextWorkingDay(day));
+        Instant before = WorkingDayCalendar.sameTimeOn(deadline, calendar.onOrPreviousWorkingDay(day));
+        Optional<Instant> suggestion = window.admits(next) ? Optional.of(next)
+                : window.admits(before) ? Optional.of(before) : Optional.empty();
+        String message = "the tender deadline falls on " + reason + ", which is not a working day in Norway (Saturdays, Sundays"
+                + " and public holidays are not, Europe/Oslo; domain rules §6.6); " + suggestion.map(s -> "suggested instead"
+                + " (suggestedDeadline), the nearest working day at the same time: " + WorkingDayCalendar.osloTime(s) + " = " + s)
+                .orElse("no working day at that time is left between the earliest deadline "
+                        + WorkingDayCalendar.osloTime(window.earliest()) + " and the framework's end");
+        return new Violation("/tenderDeadline", DEADLINE_NOT_A_WORKING_DAY, message,
+                suggestion.map(s -> Map.of("suggestedDeadline", s.toString())).orElse(Map.of()));
     }
 
     /** A wall-clock time in Europe/Oslo that does not exist (spring-forward gap) or exists twice (autumn overlap). */

@@ -8,10 +8,11 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,12 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WorkingDayCalendar {
     public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-    private static final List<MonthDay> FIXED = List.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(5, 17),
-            MonthDay.of(12, 25), MonthDay.of(12, 26));
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy",
+            java.util.Locale.ENGLISH);
+    private static final Map<MonthDay, String> FIXED = Map.of(MonthDay.of(1, 1), "1. nyttårsdag", MonthDay.of(5, 1),
+            "1. mai", MonthDay.of(5, 17), "17. mai", MonthDay.of(12, 25), "1. juledag", MonthDay.of(12, 26), "2. juledag");
     /** Offsets from Easter Sunday: Skjærtorsdag, Langfredag, 1./2. påskedag, Kristi himmelfart, 1./2. pinsedag. */
-    private static final int[] EASTER_OFFSETS = {-3, -2, 0, 1, 39, 49, 50};
+    private static final Map<Integer, String> EASTER_OFFSETS = Map.of(-3, "skjærtorsdag", -2, "langfredag", 0, "1. påskedag",
+            1, "2. påskedag", 39, "Kristi himmelfartsdag", 49, "1. pinsedag", 50, "2. pinsedag");
 
-    private final Map<Integer, NavigableSet<LocalDate>> cache = new ConcurrentHashMap<>();
+    /** Per year: each holiday with its name(s); a day that is two holidays (17 May 2027) is one entry. */
+    private final Map<Integer, NavigableMap<LocalDate, String>> cache = new ConcurrentHashMap<>();
 
     /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
     public static LocalDate easterSunday(int year) {
@@ -50,21 +55,40 @@ public final class WorkingDayCalendar {
 
     /** The distinct public holidays of {@code year}, sorted (17 May 2027 = 2. pinsedag appears once). */
     public NavigableSet<LocalDate> holidays(int year) {
+        return named(year).navigableKeySet();
+    }
+
+    private NavigableMap<LocalDate, String> named(int year) {
         return cache.computeIfAbsent(year, WorkingDayCalendar::compute);
     }
 
-    private static NavigableSet<LocalDate> compute(int year) {
-        TreeSet<LocalDate> days = new TreeSet<>();
-        FIXED.forEach(md -> days.add(md.atYear(year)));
+    private static NavigableMap<LocalDate, String> compute(int year) {
+        TreeMap<LocalDate, String> days = new TreeMap<>();
+        FIXED.forEach((md, name) -> days.merge(md.atYear(year), name, WorkingDayCalendar::both));
         LocalDate easter = easterSunday(year);
-        for (int offset : EASTER_OFFSETS) {
-            days.add(easter.plusDays(offset));
-        }
-        return Collections.unmodifiableNavigableSet(days);
+        EASTER_OFFSETS.forEach((offset, name) -> days.merge(easter.plusDays(offset), name, WorkingDayCalendar::both));
+        return Collections.unmodifiableNavigableMap(days);
+    }
+
+    private static String both(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + " and " + b : b + " and " + a;
     }
 
     public boolean isHoliday(LocalDate date) {
-        return holidays(date.getYear()).contains(date);
+        return named(date.getYear()).containsKey(date);
+    }
+
+    /**
+     * Why {@code date} is not a working day, e.g. "Friday 25 December 2026, a public holiday (1. juledag)" or
+     * "Saturday 5 December 2026"; empty for a working day.
+     */
+    public Optional<String> nonWorkingReason(LocalDate date) {
+        if (isWorkingDay(date)) {
+            return Optional.empty();
+        }
+        String day = DAY.format(date);
+        String holiday = named(date.getYear()).get(date);
+        return Optional.of(holiday == null ? day : day + ", a public holiday (" + holiday + ")");
     }
 
     public boolean isWorkingDay(LocalDate date) {
@@ -79,6 +103,47 @@ public final class WorkingDayCalendar {
             d = d.plusDays(1);
         }
         return d;
+    }
+
+    /** {@code date} itself if it is a working day, else the working day before it. */
+    public LocalDate onOrPreviousWorkingDay(LocalDate date) {
+        LocalDate d = date;
+        while (!isWorkingDay(d)) {
+            d = d.minusDays(1);
+        }
+        return d;
+    }
+
+    /**
+     * The last day of a period of {@code days} calendar days triggered by an event on {@code eventDay} (Reg. 1182/71
+     * as applied by FOA § 7-6, domain rules §6.6): the event's day is not counted and the period starts the day after
+     * (Art. 3(1) second subparagraph, 3(2)(b)); Saturdays, Sundays and holidays count (Art. 3(3)); a period whose last
+     * day is not a working day ends at the end of the next working day (Art. 3(4)); and a period of two days or more includes at
+     * least two working days (Art. 3(5)), so it runs at least to the second working day after the event. The
+     * period ends with the expiry of the last hour of the returned day (Art. 3(2)(b)). {@code days} must be > 0.
+     */
+    public LocalDate periodLastDay(LocalDate eventDay, int days) {
+        if (days <= 0) {
+            throw new IllegalArgumentException("days must be > 0");
+        }
+        LocalDate last = onOrNextWorkingDay(eventDay.plusDays(days));
+        if (days >= 2) {
+            LocalDate secondWorkingDay = addWorkingDays(eventDay, 2);
+            return secondWorkingDay.isAfter(last) ? secondWorkingDay : last;
+        }
+        return last;
+    }
+
+    /** The instant a period of {@link #periodLastDay} ends: midnight Europe/Oslo after its last day. */
+    public Instant periodEnd(Instant event, int days) {
+        LocalDate last = periodLastDay(event.atZone(OSLO).toLocalDate(), days);
+        return last.plusDays(1).atStartOfDay(OSLO).toInstant();
+    }
+
+    /** The same Europe/Oslo wall-clock time as {@code at} on the working day {@code day} (see {@link #deadline}). */
+    public static Instant sameTimeOn(Instant at, LocalDate day) {
+        ZonedDateTime local = at.atZone(OSLO);
+        return ZonedDateTime.ofLocal(LocalDateTime.of(day, local.toLocalTime()), OSLO, local.getOffset()).toInstant();
     }
 
     /**
@@ -110,10 +175,7 @@ public final class WorkingDayCalendar {
      * forward by the gap length, and in an overlap the offset of {@code from} is preferred.
      */
     public Instant deadline(Instant from, int workingDays) {
-        ZonedDateTime local = from.atZone(OSLO);
-        LocalDate day = addWorkingDays(local.toLocalDate(), workingDays);
-        LocalDateTime target = LocalDateTime.of(day, local.toLocalTime());
-        return ZonedDateTime.ofLocal(target, OSLO, local.getOffset()).toInstant();
+        return sameTimeOn(from, addWorkingDays(from.atZone(OSLO).toLocalDate(), workingDays));
     }
 
     /** An instant as Oslo wall-clock time with its offset, e.g. {@code 2026-12-10T12:00:00+01:00}. */

@@ -28,6 +28,7 @@ public final class CallOffProblems {
             case PRECONDITION_REQUIRED -> 428;
         };
         List<Problem.FieldError> errors = r.fields().stream().map(f -> Problem.FieldError.pointer(f.pointer(), f.detail())).toList();
-        return new Problem(r.type(), r.title(), status, r.getMessage(), instance, errors.isEmpty() ? null : errors);
+        return new Problem(r.type(), r.title(), status, r.getMessage(), instance, errors.isEmpty() ? null : errors,
+                java.util.Map.copyOf(r.members()));
     }
 }

@@ -2,6 +2,7 @@ package no.skymarked.calloff.domain;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +117,49 @@ class TermsCheckTest {
         assertThat(TermsCheck.localTimeProblem(LocalDateTime.parse("2027-10-31T02:30")).map(Violation::code),
                 is(Optional.of(TermsCheck.DEADLINE_AMBIGUOUS)));
         assertThat(TermsCheck.localTimeProblem(LocalDateTime.parse("2027-03-29T12:00")), is(Optional.empty()));
+    }
+
+    @Test
+    void aDeadlineOnAHolidayOrWeekendIsRefusedWithTheNextWorkingDayAtTheSameTime() {
+        Instant now = Instant.parse("2026-12-01T09:00:00Z");
+        LocalDate end = LocalDate.parse("2027-04-27");
+        // Friday 25 December 2026 12:00 Oslo (1. juledag): next working day Monday 28 December, 12:00 Oslo
+        Violation christmas = TermsCheck.deadline(Instant.parse("2026-12-25T11:00:00Z"), now, 5, CALENDAR, end).orElseThrow();
+        assertThat(christmas.code(), is(TermsCheck.DEADLINE_NOT_A_WORKING_DAY));
+        assertThat(christmas.pointer(), is("/tenderDeadline"));
+        assertThat(christmas.members(), is(Map.of("suggestedDeadline", "2026-12-28T11:00:00Z")));
+        assertThat(christmas.message(), containsString("Friday 25 December 2026, a public holiday (1. juledag)"));
+        assertThat(christmas.message(), containsString("2026-12-28T12:00:00+01:00"));
+        // Saturday 12 December: Monday 14 December
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-12T11:00:00Z"), now, 5, CALENDAR, end).orElseThrow().members(),
+                is(Map.of("suggestedDeadline", "2026-12-14T11:00:00Z")));
+        // Sunday 27 December 00:30 Oslo is 26 December 23:30 UTC: the Oslo date decides, the time of day is kept
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-26T23:30:00Z"), now, 5, CALENDAR, end).orElseThrow().members(),
+                is(Map.of("suggestedDeadline", "2026-12-27T23:30:00Z")));
+        // Easter 2027 across the change to summer time: Thursday 25 March 12:00 CET → Tuesday 30 March 12:00 CEST
+        assertThat(TermsCheck.deadline(Instant.parse("2027-03-25T11:00:00Z"), now, 5, CALENDAR, end).orElseThrow().members(),
+                is(Map.of("suggestedDeadline", "2027-03-30T10:00:00Z")));
+        // a working day, also Christmas Eve, passes
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-24T11:00:00Z"), now, 5, CALENDAR, end), is(Optional.empty()));
+        assertThat(TermsCheck.deadline(Instant.parse("2026-12-28T11:00:00Z"), now, 5, CALENDAR, end), is(Optional.empty()));
+    }
+
+    @Test
+    void theSuggestionStaysInsideTheFrameworkAndTheMinimumOrIsLeftOut() {
+        Instant now = Instant.parse("2027-04-12T10:00:00Z"); // Monday 12 April 2027, 12:00 Oslo
+        LocalDate saturdayEnd = LocalDate.parse("2027-05-01"); // a framework ending on Saturday 1 May 2027 (1. mai)
+        Violation lastDay = TermsCheck.deadline(Instant.parse("2027-05-01T10:00:00Z"), now, 5, CALENDAR, saturdayEnd).orElseThrow();
+        assertThat(lastDay.code(), is(TermsCheck.DEADLINE_NOT_A_WORKING_DAY));
+        assertThat(lastDay.members(), is(Map.of("suggestedDeadline", "2027-04-30T10:00:00Z"))); // Friday before, not Monday after
+        // published Monday 26 April 14:00 with four working days: not before Friday 30 April 14:00, so Friday 12:00 is
+        // too early and Monday 3 May is after the end: no working day at 12:00 is left
+        Violation none = TermsCheck.deadline(Instant.parse("2027-05-01T10:00:00Z"), Instant.parse("2027-04-26T12:00:00Z"), 4,
+                CALENDAR, saturdayEnd).orElseThrow();
+        assertThat(none.code(), is(TermsCheck.DEADLINE_NOT_A_WORKING_DAY));
+        assertThat(none.members(), is(Map.of()));
+        assertThat(none.message(), containsString("no working day at that time is left"));
+        // too short and on a Sunday: the minimum is named first, its earliest deadline being a working day
+        assertThat(TermsCheck.deadline(Instant.parse("2027-04-18T10:00:00Z"), now, 5, CALENDAR, saturdayEnd).map(Violation::code),
+                is(Optional.of(TermsCheck.DEADLINE_TOO_SHORT)));
     }
 }
