@@ -14,11 +14,25 @@ import java.util.Optional;
  */
 public record FrameworkTerms(String id, int version, String status, LocalDate startDate, LocalDate currentEndDate,
                              BigDecimal thresholdHours, BigDecimal hoursPerDay, Money maxValue, int cascadeResponseWorkingDays,
-                             int minTenderWorkingDays, List<AwardCriterion> criteria, List<Lot> lots) {
+                             int minTenderWorkingDays, List<AwardCriterion> criteria, List<Lot> lots, Env79Mode env79Mode,
+                             String env79Reason, CurrencyConversion conversion) {
 
+    /**
+     * Amounts ({@code maxValue}, rates) are NOK: those the framework gives in a foreign currency were converted at
+     * {@code conversion} (null when none was declared). {@code env79Mode} is the framework's § 7-9 mode, with its reason.
+     */
     public FrameworkTerms {
         criteria = List.copyOf(criteria);
         lots = List.copyOf(lots);
+        env79Mode = env79Mode == null ? Env79Mode.WEIGHTED_30 : env79Mode;
+    }
+
+    /** Terms in NOK, weighting climate and environment at least 30 % (§ 7-9 (2)). */
+    public FrameworkTerms(String id, int version, String status, LocalDate startDate, LocalDate currentEndDate,
+                          BigDecimal thresholdHours, BigDecimal hoursPerDay, Money maxValue, int cascadeResponseWorkingDays,
+                          int minTenderWorkingDays, List<AwardCriterion> criteria, List<Lot> lots) {
+        this(id, version, status, startDate, currentEndDate, thresholdHours, hoursPerDay, maxValue, cascadeResponseWorkingDays,
+                minTenderWorkingDays, criteria, lots, Env79Mode.WEIGHTED_30, null, null);
     }
 
     /** A lot: its id and its suppliers in ranked order. */

@@ -61,7 +61,9 @@ class CallOffUseCasesTest {
                 hoursPerDay, Money.nok(max), 2, 5,
                 List.of(new AwardCriterion("price", CriterionType.PRICE, new BigDecimal("0.3"), new BigDecimal("0.7")),
                         new AwardCriterion("quality", CriterionType.QUALITY, new BigDecimal("0.2"), new BigDecimal("0.5"))),
-                List.of(new FrameworkTerms.Lot("dev", List.of(member(A, 1, "1000"), member(B, 2, "1100"), member(C, 3, "1200")))));
+                List.of(new FrameworkTerms.Lot("dev", List.of(member(A, 1, "1000"), member(B, 2, "1100"), member(C, 3, "1200")))),
+                // no environment criterion: the framework meets § 7-9 by requirements in its specification
+                no.skymarked.calloff.domain.Env79Mode.REQUIREMENTS_CLEARLY_BETTER, "Miljøkrav i kravspesifikasjonen", null);
     }
 
     private static FrameworkTerms.Member member(String orgNo, int rank, String rate) {
