@@ -23,6 +23,7 @@ public final class CatalogueBuildCheck {
             String report = result.problems().stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
             throw new IllegalStateException("The catalogue has " + result.problems().size() + " problem(s):\n" + report);
         }
+        result.warnings().forEach(w -> System.out.println("Warning: " + w));
         Files.createDirectories(index.getParent());
         String listing = bundle.files().stream().map(CatalogueFile::path).collect(Collectors.joining("\n", "", "\n"));
         Files.writeString(index, listing, StandardCharsets.UTF_8);

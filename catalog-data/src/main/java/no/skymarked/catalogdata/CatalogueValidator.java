@@ -121,7 +121,7 @@ public final class CatalogueValidator {
         }
         CrossReferences refs = new CrossReferences(suppliers, services, frameworks, problems);
         refs.check();
-        return new Result(problems, suppliers, services, frameworks);
+        return new Result(problems, suppliers, services, frameworks, refs.warnings());
     }
 
     private static void putUnique(Map<String, Entry> map, String key, Entry entry, String pointer, String what,
@@ -137,11 +137,12 @@ public final class CatalogueValidator {
     public record Entry(String file, JsonNode node) {
     }
 
-    /** The outcome: problems (empty when the bundle is good) and the entities by key. */
+    /** The outcome: problems (empty when the bundle is good), the entities by key, and warnings that do not block. */
     public record Result(List<CatalogueProblem> problems,
                          Map<String, Entry> suppliers,
                          Map<String, Entry> services,
-                         Map<String, Entry> frameworks) {
+                         Map<String, Entry> frameworks,
+                         List<CatalogueProblem> warnings) {
         public boolean ok() {
             return problems.isEmpty();
         }

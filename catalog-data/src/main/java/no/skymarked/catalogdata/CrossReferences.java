@@ -2,8 +2,7 @@ package no.skymarked.catalogdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,12 +11,11 @@ import java.util.Set;
 
 /** The checks that span files or that a JSON Schema cannot express. */
 final class CrossReferences {
-    private static final int MAX_MONTHS_WITHOUT_JUSTIFICATION = 48;
-
     private final Map<String, CatalogueValidator.Entry> suppliers;
     private final Map<String, CatalogueValidator.Entry> services;
     private final Map<String, CatalogueValidator.Entry> frameworks;
     private final List<CatalogueProblem> problems;
+    private final List<CatalogueProblem> warnings = new ArrayList<>();
     /** frameworkId -> lotId -> supplier orgNos in that lot. */
     private final Map<String, Map<String, Set<String>>> lotSuppliers = new HashMap<>();
 
@@ -27,6 +25,11 @@ final class CrossReferences {
         this.services = services;
         this.frameworks = frameworks;
         this.problems = problems;
+    }
+
+    /** Not blocking: e.g. an option exercised after its notice deadline (E39). */
+    List<CatalogueProblem> warnings() {
+        return warnings;
     }
 
     void check() {
@@ -134,7 +137,17 @@ final class CrossReferences {
         if (new BigDecimal(f.path("thresholdHours").asText()).signum() <= 0) {
             problem(e, "/thresholdHours", "threshold hours must be positive");
         }
-        period(e, f.path("period"));
+        new FrameworkChecks(new FrameworkChecks.Report() {
+            @Override
+            public void problem(String pointer, String detail) {
+                CrossReferences.this.problem(e, pointer, detail);
+            }
+
+            @Override
+            public void warning(String pointer, String detail) {
+                warnings.add(new CatalogueProblem(e.file(), pointer, detail));
+            }
+        }).check(f);
         Set<String> roles = new HashSet<>();
         for (int i = 0; i < f.path("roles").size(); i++) {
             if (!roles.add(f.path("roles").get(i).path("id").asText())) {
@@ -197,37 +210,15 @@ final class CrossReferences {
                             rates.get(r).path("hourlyRate").path("amount").asText());
                 }
             }
-            for (int rank = 1; rank <= ranks.size(); rank++) {
+            for (int rank = 1; rank <= members.size(); rank++) {
                 if (!ranks.contains(rank)) {
-                    problem(e, lotPointer + "/suppliers", "ranks must run 1.." + ranks.size() + " without gaps; rank " + rank + " is missing");
+                    problem(e, lotPointer + "/suppliers", "ranks must run 1.." + members.size() + " without gaps (one per supplier);"
+                            + " rank " + rank + " is missing");
                     break;
                 }
             }
         }
         lotSuppliers.put(f.path("id").asText(), lots);
-    }
-
-    private void period(CatalogueValidator.Entry e, JsonNode period) {
-        try {
-            LocalDate start = LocalDate.parse(period.path("startDate").asText());
-            LocalDate end = LocalDate.parse(period.path("initialEndDate").asText());
-            if (!end.isAfter(start)) {
-                problem(e, "/period/initialEndDate", "the initial end date must be after the start date");
-                return;
-            }
-            LocalDate maxEnd = end;
-            for (JsonNode option : period.path("options")) {
-                maxEnd = maxEnd.plusMonths(option.path("lengthMonths").asInt());
-            }
-            if (maxEnd.isAfter(start.plusMonths(MAX_MONTHS_WITHOUT_JUSTIFICATION).plusDays(1))
-                    && !period.hasNonNull("specialCircumstancesJustification")) {
-                problem(e, "/period/specialCircumstancesJustification",
-                        "with all options the framework runs past four years (to " + maxEnd
-                                + "); FOA § 26-1(4) requires a justification");
-            }
-        } catch (DateTimeParseException ex) {
-            problem(e, "/period", "invalid date: " + ex.getParsedString());
-        }
     }
 
     private boolean orgNo(CatalogueValidator.Entry e, String pointer, String value) {

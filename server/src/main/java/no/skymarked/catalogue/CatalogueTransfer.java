@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import no.skymarked.catalogdata.CatalogueBundle;
 import no.skymarked.catalogdata.CatalogueProblem;
 import no.skymarked.catalogdata.CatalogueValidator;
+import no.skymarked.catalogdata.OptionExercise;
 import no.skymarked.framework.FrameworkAmendments;
 import no.skymarked.shared.Json;
 import no.skymarked.shared.Tx;
@@ -38,7 +39,7 @@ public final class CatalogueTransfer {
 
     /** What an import did or would do, and every problem (file, JSON pointer, detail). */
     public record Report(boolean dryRun, Map<String, List<String>> created, Map<String, List<String>> changed,
-                         List<String> withdrawn, int unchanged, List<CatalogueProblem> problems) {
+                         List<String> withdrawn, int unchanged, List<CatalogueProblem> problems, List<CatalogueProblem> warnings) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -66,7 +67,7 @@ public final class CatalogueTransfer {
         });
         progress.accept("validated " + bundle.files().size() + " files: " + result.problems().size() + " problem(s)");
         if (!result.ok()) {
-            return new Report(dryRun, Map.of(), Map.of(), List.of(), 0, result.problems());
+            return new Report(dryRun, Map.of(), Map.of(), List.of(), 0, result.problems(), result.warnings());
         }
         Map<String, Stored> current = new HashMap<>();
         stored().forEach(s -> current.put(s.kind() + ":" + s.key(), s));
@@ -78,15 +79,17 @@ public final class CatalogueTransfer {
         classify("supplier", result.suppliers(), current, created, changed, unchanged, changes);
         classify("framework", result.frameworks(), current, created, changed, unchanged, changes);
         classify("service", result.services(), current, created, changed, unchanged, changes);
-        List<CatalogueProblem> unexplained = unexplainedAmendments(changes, amendmentReason);
-        if (!unexplained.isEmpty()) {
-            return new Report(dryRun, Map.of(), Map.of(), List.of(), 0, unexplained);
+        List<CatalogueProblem> warnings = new ArrayList<>(result.warnings());
+        List<CatalogueProblem> refused = optionsExercised(changes, warnings);
+        refused.addAll(unexplainedAmendments(changes, amendmentReason));
+        if (!refused.isEmpty()) {
+            return new Report(dryRun, Map.of(), Map.of(), List.of(), 0, refused, warnings);
         }
         List<String> withdrawn = current.values().stream()
                 .filter(s -> s.kind().equals("service") && !result.services().containsKey(s.key())
                         && !"WITHDRAWN".equals(s.document().path("status").asText()))
                 .map(Stored::key).sorted().toList();
-        Report report = new Report(dryRun, created, changed, withdrawn, unchanged[0], List.of());
+        Report report = new Report(dryRun, created, changed, withdrawn, unchanged[0], List.of(), warnings);
         if (dryRun || (changes.isEmpty() && withdrawn.isEmpty())) {
             return report;
         }
@@ -121,6 +124,20 @@ public final class CatalogueTransfer {
     }
 
     private record Change(String kind, CatalogueValidator.Entry entry, Stored before) {
+    }
+
+    /** Options a changed framework file exercises, judged today as an editor's change is (E39, E40); the refusals. */
+    private List<CatalogueProblem> optionsExercised(List<Change> changes, List<CatalogueProblem> warnings) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Oslo")));
+        List<CatalogueProblem> refused = new ArrayList<>();
+        for (Change c : changes) {
+            if (c.kind().equals("framework") && c.before() != null) {
+                OptionExercise.Result r = OptionExercise.check(c.before().document(), c.entry().node(), today);
+                r.refusals().forEach(f -> refused.add(new CatalogueProblem(c.entry().file(), f.pointer(), f.detail())));
+                r.warnings().forEach(f -> warnings.add(new CatalogueProblem(c.entry().file(), f.pointer(), f.detail())));
+            }
+        }
+        return refused;
     }
 
     private void classify(String kind, Map<String, CatalogueValidator.Entry> incoming, Map<String, Stored> current,

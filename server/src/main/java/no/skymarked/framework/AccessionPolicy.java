@@ -47,15 +47,9 @@ public final class AccessionPolicy {
         return Optional.empty();
     }
 
-    /** End of the initial period plus the options exercised so far. */
+    /** End of the initial period plus the options exercised so far ({@link no.skymarked.catalogdata.FrameworkPeriod}). */
     public static LocalDate currentEndDate(JsonNode framework) {
-        LocalDate end = LocalDate.parse(framework.path("period").path("initialEndDate").asText());
-        for (JsonNode option : framework.path("period").path("options")) {
-            if (option.path("exercised").asBoolean()) {
-                end = end.plusMonths(option.path("lengthMonths").asInt());
-            }
-        }
-        return end;
+        return no.skymarked.catalogdata.FrameworkPeriod.currentEndDate(framework);
     }
 
     public static List<String> lotIds(JsonNode framework) {

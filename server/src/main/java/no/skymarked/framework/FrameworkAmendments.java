@@ -20,7 +20,8 @@ public final class FrameworkAmendments {
     public static List<String> amendedTerms(JsonNode before, JsonNode after) {
         List<String> out = new ArrayList<>();
         for (String field : List.of("awardCriteria", "thresholdHours", "hoursPerDay", "maxValue", "cascadeResponseWorkingDays",
-                "miniCompetitionMinDeadlineWorkingDays", "eligibleAgencies", "eligibleGroups", "lateAccession")) {
+                "miniCompetitionMinDeadlineWorkingDays", "eligibleAgencies", "eligibleGroups", "lateAccession", "env79Mode", "env79Reason",
+                "currencyConversion")) {
             if (!Objects.equals(before.get(field), after.get(field))) {
                 out.add(field);
             }

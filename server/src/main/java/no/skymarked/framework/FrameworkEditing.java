@@ -3,7 +3,10 @@ package no.skymarked.framework;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,16 +19,19 @@ import no.skymarked.catalogue.EditChecks;
 import no.skymarked.catalogdata.CatalogueFile;
 import no.skymarked.catalogdata.CatalogueProblem;
 import no.skymarked.catalogdata.CatalogueValidator;
+import no.skymarked.catalogdata.OptionExercise;
 import no.skymarked.shared.Json;
 import no.skymarked.shared.Problem;
 import no.skymarked.shared.ProblemException;
 import no.skymarked.shared.Tx;
 
 /**
- * Editors add and change framework agreements: the framework file's schema and checks (known suppliers, unique
- * ranks per lot, roles of rates, dates, values), plus the services that refer to its lots, all problems at once.
+ * Editors add and change framework agreements: the framework file's schema and checks (known suppliers, ranks 1..n
+ * per lot, roles of rates, the period and its options, currencies, criteria and the § 7-9 mode), plus the services
+ * that refer to its lots, all problems at once; an option a change exercises is judged on today's date.
  */
 public final class FrameworkEditing {
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private final DbClient db;
     private final CatalogueRepository repository;
     private final Clock clock;
@@ -51,14 +57,25 @@ public final class FrameworkEditing {
         return repository.framework(id).orElseThrow();
     }
 
+    /** A changed framework and the warnings of the change (e.g. an option exercised after its notice deadline, E39). */
+    public record Edited(CatalogueRepository.Versioned framework, List<OptionExercise.Finding> warnings) {
+    }
+
     /**
-     * Replaces a framework. A change to the terms of an ACTIVE framework (rates, ranks, statuses, criteria, …) is an
-     * amendment: refused without {@code amendmentReason}, recorded with it; call-offs made before keep their version.
+     * Replaces a framework. An option the change exercises is exercised today (Europe/Oslo) by the editor: its
+     * {@code exercisedOn} and {@code exercisedBy} are recorded, and it is refused after the period it extends ended.
+     * A change to the terms of an ACTIVE framework (rates, ranks, statuses, criteria, …) is an amendment: refused
+     * without {@code amendmentReason}, recorded with it; call-offs made before keep their version.
      */
-    public CatalogueRepository.Versioned update(String id, String ifMatch, JsonNode framework, String actor, String amendmentReason) {
+    public Edited update(String id, String ifMatch, JsonNode body, String actor, String amendmentReason) {
         CatalogueRepository.Versioned current = repository.framework(id).orElseThrow(() -> ProblemException.notFound("Framework", id));
         int expected = EditChecks.expectedVersion(ifMatch, current, "framework");
+        LocalDate today = LocalDate.now(clock.withZone(OSLO));
+        JsonNode framework = exerciseRecorded(current.document(), body, today, actor);
+        OptionExercise.Result options = OptionExercise.check(current.document(), framework, today);
+        refuseExerciseAfterEnd(options.refusals());
         List<Problem.FieldError> errors = validate(framework);
+        options.refusals().forEach(f -> errors.add(Problem.FieldError.pointer(f.pointer(), f.detail())));
         if (!id.equals(framework.path("id").asText())) {
             errors.add(Problem.FieldError.pointer("/id", "must be '" + id + "', the framework being changed"));
         }
@@ -75,7 +92,38 @@ public final class FrameworkEditing {
         if (!applied) {
             throw EditChecks.stale(repository.framework(id).orElseThrow(), "framework");
         }
-        return repository.framework(id).orElseThrow();
+        return new Edited(repository.framework(id).orElseThrow(), options.warnings());
+    }
+
+    /** The body with today and the editor recorded on every option it newly exercises that does not say when (or by whom). */
+    private static JsonNode exerciseRecorded(JsonNode before, JsonNode body, LocalDate today, String actor) {
+        if (!body.isObject() || !body.path("period").path("options").isArray()) {
+            return body;
+        }
+        ObjectNode copy = body.deepCopy();
+        JsonNode options = copy.path("period").path("options");
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).isObject() && OptionExercise.newlyExercised(before, copy, i)) {
+                ObjectNode option = (ObjectNode) options.get(i);
+                if (!option.has("exercisedOn")) {
+                    option.put("exercisedOn", today.toString());
+                }
+                if (!option.has("exercisedBy")) {
+                    option.put("exercisedBy", actor);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** FOA § 26-1(4): an option exercised after the framework's current end date would revive it; 422 naming the rule. */
+    private static void refuseExerciseAfterEnd(List<OptionExercise.Finding> refusals) {
+        List<Problem.FieldError> late = refusals.stream().filter(f -> f.code().equals(OptionExercise.AFTER_END))
+                .map(f -> Problem.FieldError.pointer(f.pointer(), f.detail())).toList();
+        if (!late.isEmpty()) {
+            throw new ProblemException(422, "/problems/option-after-framework-end", "Option exercised after the framework ended",
+                    late.get(0).detail(), late);
+        }
     }
 
     /**

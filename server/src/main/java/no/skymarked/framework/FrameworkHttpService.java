@@ -27,6 +27,8 @@ import no.skymarked.shared.QueryParams;
  */
 public final class FrameworkHttpService implements HttpService {
     private static final Access.Rule EDITORS = Access.Rule.anyOf(Role.EDITOR);
+    /** A warning about an accepted change, one header per warning: its code, JSON pointer and sentence. */
+    static final io.helidon.http.HeaderName WARNING = HeaderNames.create("Skymarked-Warning");
     private final CatalogueRepository repository;
     private final FrameworkEditing editing;
 
@@ -73,11 +75,14 @@ public final class FrameworkHttpService implements HttpService {
 
     private void update(ServerRequest req, ServerResponse res) {
         Principal editor = Access.require(req, EDITORS, "change framework agreements (editor)");
-        CatalogueRepository.Versioned changed = editing.update(Http.pathParam(req, "frameworkId"),
+        FrameworkEditing.Edited changed = editing.update(Http.pathParam(req, "frameworkId"),
                 req.headers().first(HeaderNames.IF_MATCH).orElse(null), Bodies.object(req), CatalogueHttpService.actor(editor),
                 new QueryParams(req.query()).single("amendmentReason", 2000));
-        res.header(HeaderNames.ETAG, changed.etag());
-        Http.json(res, changed.document());
+        res.header(HeaderNames.ETAG, changed.framework().etag());
+        if (!changed.warnings().isEmpty()) {
+            res.header(WARNING, changed.warnings().stream().map(w -> w.code() + " " + w.pointer() + ": " + w.detail()).toArray(String[]::new));
+        }
+        Http.json(res, changed.framework().document());
     }
 
     /** The framework's recorded versions with their amendments (who, when, why, which terms); public, like the framework. */

@@ -329,6 +329,67 @@ class MiniCompetitionApiTest {
         }
     }
 
+    @Test
+    void aFrameworkMeetingSection79ByRequirementsLetsTheEnvironmentWeighLessWithAWarningInTheProtocol() {
+        setEnvironmentRule("0.00", "REQUIREMENTS_CLEARLY_BETTER", "Kravspesifikasjonen krever fornybar energi; det gir klart bedre effekt.");
+        try {
+            String id = draft();
+            publish(id, terms(inTwoWeeks(), "0.40", "0.50", "0.10", "LINEAR", "")).then().statusCode(200);
+            JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+            String warning = "events.find { it.type == 'ENVIRONMENT_BELOW_30_PERCENT_BY_MODE' }.payload";
+            assertThat(protocol.getString(warning + ".env79Mode"), is("REQUIREMENTS_CLEARLY_BETTER"));
+            assertThat(protocol.getString(warning + ".detail"), containsString("weighted 0.10, below 0.30: allowed because the framework"
+                    + " meets FOA § 7-9 by REQUIREMENTS_CLEARLY_BETTER"));
+        } finally {
+            setEnvironmentRule("0.30", "WEIGHTED_30", null);
+        }
+        String id = draft();
+        publish(id, terms(inTwoWeeks(), "0.40", "0.50", "0.10", "LINEAR", "")).then().statusCode(422)
+                .body("errors.detail", hasItem(containsString("at least 0.30 is required (FOA § 7-9 (2)")));
+        publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        assertThat(given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath().getList("events.type"),
+                not(hasItem("ENVIRONMENT_BELOW_30_PERCENT_BY_MODE")));
+    }
+
+    /** Sets DT2's environment criterion's minimum weight and its § 7-9 mode (with the reason, or none). */
+    private static void setEnvironmentRule(String minWeight, String mode, String reason) {
+        String editor = editor();
+        Response read = given().auth().oauth2(editor).get("/v1/frameworks/" + DT2);
+        var framework = (com.fasterxml.jackson.databind.node.ObjectNode) no.skymarked.shared.Json.tree(read.asString());
+        for (var criterion : framework.path("awardCriteria")) {
+            if (criterion.path("type").asText().equals("ENVIRONMENT")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) criterion).put("minWeight", minWeight);
+            }
+        }
+        framework.put("env79Mode", mode);
+        if (reason == null) {
+            framework.remove("env79Reason");
+        } else {
+            framework.put("env79Reason", reason);
+        }
+        given().auth().oauth2(editor).header("If-Match", read.header("ETag")).contentType("application/json")
+                .queryParam("amendmentReason", "Miljøkrav flyttet til kravspesifikasjonen").body(no.skymarked.shared.Json.text(framework))
+                .put("/v1/frameworks/" + DT2).then().statusCode(200);
+    }
+
+    @Test
+    void amountsAreExcludingVatAndOneMarkedIncludingVatIsRefused() {
+        String id = draft();
+        String budget = ", \"documentedBudget\": {\"amount\": \"1500000.00\", \"currency\": \"NOK\", \"vatIncluded\": %s}";
+        publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", budget.formatted("true"))).then().statusCode(422)
+                .contentType("application/problem+json").body("errors.pointer", hasItem("/documentedBudget/vatIncluded"))
+                .body("errors.detail", hasItem(containsString("amounts are excluding VAT (FOA § 5-4(1))")));
+        publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", budget.formatted("false"))).then().statusCode(200);
+        String rate = "{\"rates\": [{\"roleId\": \"ARCHITECT\", \"hourlyRate\": {\"amount\": \"1500.00\", \"currency\": \"NOK\","
+                + " \"vatIncluded\": %s}}], \"solutionDescription\": \"Løsning\"}";
+        given().auth().oauth2(supplier(A)).contentType("application/json").body(rate.formatted("true"))
+                .put("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(422)
+                .body("errors.pointer", hasItem("/rates/0/hourlyRate/vatIncluded"))
+                .body("errors.detail", hasItem(containsString("amounts are excluding VAT")));
+        given().auth().oauth2(supplier(A)).contentType("application/json").body(rate.formatted("false"))
+                .put("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(201);
+    }
+
     private static void setArchitectRate(String orgNo, String amount) {
         String editor = editor();
         Response read = given().auth().oauth2(editor).get("/v1/frameworks/" + DT2);

@@ -35,7 +35,9 @@ public final class PublishingCompetition {
             step.requireMiniCompetition();
             step.callOff().require(Transition.PUBLISH);
             List<Violation> violations = new ArrayList<>();
-            TermsCheck.Checked checked = TermsCheck.criteria(step.framework().criteria(), p.criteria());
+            FrameworkTerms framework = step.framework();
+            TermsCheck.Checked checked = TermsCheck.criteria(framework.criteria(), framework.env79Mode(), framework.env79Reason(),
+                    p.criteria());
             violations.addAll(checked.violations());
             TermsCheck.deadline(p.tenderDeadline(), step.now(), step.framework().minTenderWorkingDays(), CALENDAR,
                     step.framework().currentEndDate()).ifPresent(violations::add);
@@ -49,6 +51,8 @@ public final class PublishingCompetition {
             step.callOff().publish(Competition.published(terms));
             step.changed();
             step.record(Actor.of(buyer), "COMPETITION_PUBLISHED", terms);
+            checked.warnings().forEach(w -> step.record(ProtocolEntry.SYSTEM, w.code(), Payload.of("env79Mode",
+                    framework.env79Mode().name(), "env79Reason", framework.env79Reason(), "detail", w.message())));
             invite(step, parties, p.exclusions());
         });
     }

@@ -64,6 +64,7 @@ final class StartingCallOff {
                 "reason", c.route().reasonCode(), "totalHours", c.estimate().total().toPlainString(),
                 "thresholdHours", c.framework().thresholdHours().toPlainString(), "frameworkVersion", c.framework().version(), "flags", flags,
                 "exception", callOff.details().exception())));
+        conversion(c).ifPresent(out::add);
         if (splitting != null && splitting.level() != SplittingFlag.Level.NONE) {
             out.add(new ProtocolEntry(c.now(), ProtocolEntry.SYSTEM, "SPLITTING_CHECKED", Payload.of("level", splitting.level().name(),
                     "totalHours", splitting.totalHours().toPlainString(), "windowDays", SplittingCheck.DEFAULT_WINDOW_DAYS,
@@ -71,6 +72,16 @@ final class StartingCallOff {
         }
         events.forEach(e -> out.add(new ProtocolEntry(c.now(), ProtocolEntry.SYSTEM, e.type().name(), DirectAwards.payload(e))));
         return out;
+    }
+
+    /** Says that the framework's foreign-currency amounts were converted to NOK, at which rate of which date (E45). */
+    private static java.util.Optional<ProtocolEntry> conversion(CreatingCallOff.Checked c) {
+        var x = c.framework().conversion();
+        return java.util.Optional.ofNullable(x).map(rate -> new ProtocolEntry(c.now(), ProtocolEntry.SYSTEM, "AMOUNTS_CONVERTED_TO_NOK",
+                Payload.of("currency", rate.currency(), "nokPerUnit", rate.nokPerUnit().toPlainString(), "rateDate",
+                        rate.rateDate().toString(), "detail", "the framework's amounts in " + rate.currency() + " are converted at "
+                                + rate.nokPerUnit().toPlainString() + " NOK per " + rate.currency() + " (rate of " + rate.rateDate()
+                                + "), rounded to øre half up; the call-off's values are in NOK")));
     }
 
     /** The last write of the transaction: one conditional booking against the framework's maximum value. */

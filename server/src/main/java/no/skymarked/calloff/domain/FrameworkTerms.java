@@ -15,13 +15,26 @@ import java.util.Optional;
  */
 public record FrameworkTerms(String id, int version, String status, LocalDate startDate, LocalDate currentEndDate,
                              BigDecimal thresholdHours, BigDecimal hoursPerDay, Money maxValue, int cascadeResponseWorkingDays,
-                             int minTenderWorkingDays, List<AwardCriterion> criteria, List<Lot> lots,
-                             java.util.Set<String> identifiedAgencies) {
+                             int minTenderWorkingDays, List<AwardCriterion> criteria, List<Lot> lots, Env79Mode env79Mode,
+                             String env79Reason, CurrencyConversion conversion, java.util.Set<String> identifiedAgencies) {
 
+    /**
+     * Amounts ({@code maxValue}, rates) are NOK: those the framework gives in a foreign currency were converted at
+     * {@code conversion} (null when none was declared). {@code env79Mode} is the framework's § 7-9 mode, with its reason.
+     */
     public FrameworkTerms {
         criteria = List.copyOf(criteria);
         lots = List.copyOf(lots);
+        env79Mode = env79Mode == null ? Env79Mode.WEIGHTED_30 : env79Mode;
         identifiedAgencies = java.util.Set.copyOf(identifiedAgencies);
+    }
+
+    /** Terms in NOK, weighting climate and environment at least 30 % (§ 7-9 (2)), identifying the agencies given. */
+    public FrameworkTerms(String id, int version, String status, LocalDate startDate, LocalDate currentEndDate,
+                          BigDecimal thresholdHours, BigDecimal hoursPerDay, Money maxValue, int cascadeResponseWorkingDays,
+                          int minTenderWorkingDays, List<AwardCriterion> criteria, List<Lot> lots, java.util.Set<String> identifiedAgencies) {
+        this(id, version, status, startDate, currentEndDate, thresholdHours, hoursPerDay, maxValue, cascadeResponseWorkingDays,
+                minTenderWorkingDays, criteria, lots, Env79Mode.WEIGHTED_30, null, null, identifiedAgencies);
     }
 
     /** Whether the framework's notice identifies the agency (FOA § 26-1(3)): listed, or in a group it names. */

@@ -40,19 +40,29 @@ public final class TermsCheck {
     public record Choice(String criterionId, BigDecimal weight) {
     }
 
-    /** The chosen criteria with their framework types, and every problem found. */
-    public record Checked(List<WeightedCriterion> criteria, List<Violation> violations) {
+    /** Warning: environment below 30 % where the framework meets § 7-9 by requirements or an insignificant footprint. */
+    public static final String ENVIRONMENT_BELOW_30_PERCENT_BY_MODE = "ENVIRONMENT_BELOW_30_PERCENT_BY_MODE";
+
+    /** The chosen criteria with their framework types, every problem found, and warnings for the protocol. */
+    public record Checked(List<WeightedCriterion> criteria, List<Violation> violations, List<Violation> warnings) {
     }
 
     private TermsCheck() {
     }
 
+    /** As {@link #criteria(List, Env79Mode, String, List)} for a framework in the mode WEIGHTED_30. */
+    public static Checked criteria(List<AwardCriterion> framework, List<Choice> chosen) {
+        return criteria(framework, Env79Mode.WEIGHTED_30, null, chosen);
+    }
+
     /**
      * Criteria must be the framework's, each once, with weights inside the framework's ranges, summing to exactly
-     * 1; a criterion whose range starts above 0 cannot be left out; the price criterion is required when the framework has one (the server scores price), and when the
-     * framework weights the environment, the environment criteria together keep at least 30 % (§ 7-9, inherited).
+     * 1; a criterion whose range starts above 0 cannot be left out; the price criterion is required when the framework
+     * has one (the server scores price). § 7-9 follows the framework's mode (domain rules §1.10): in WEIGHTED_30 the
+     * environment criteria together keep at least 30 % (refused below); in the two other modes, where the framework
+     * meets § 7-9 by requirements or an insignificant footprint, a weight below 30 % is allowed with a warning.
      */
-    public static Checked criteria(List<AwardCriterion> framework, List<Choice> chosen) {
+    public static Checked criteria(List<AwardCriterion> framework, Env79Mode mode, String reason, List<Choice> chosen) {
         Map<String, AwardCriterion> byId = framework.stream()
                 .collect(Collectors.toMap(AwardCriterion::id, Function.identity(), (first, second) -> first, java.util.LinkedHashMap::new));
         List<Violation> violations = new ArrayList<>();
@@ -99,14 +109,25 @@ public final class TermsCheck {
         if (frameworkPrices && complete && out.stream().noneMatch(w -> w.type() == CriterionType.PRICE)) {
             violations.add(new Violation("/criteria", PRICE_CRITERION_REQUIRED, "the framework's price criterion must be used"));
         }
-        boolean frameworkWeighsEnvironment = framework.stream().anyMatch(f -> f.type() == CriterionType.ENVIRONMENT);
-        BigDecimal environment = out.stream().filter(w -> w.type() == CriterionType.ENVIRONMENT)
+        return new Checked(out, violations, environment(out, complete, mode, reason, violations));
+    }
+
+    private static List<Violation> environment(List<WeightedCriterion> chosen, boolean complete, Env79Mode mode, String reason,
+                                               List<Violation> violations) {
+        BigDecimal environment = chosen.stream().filter(w -> w.type() == CriterionType.ENVIRONMENT)
                 .map(WeightedCriterion::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (frameworkWeighsEnvironment && complete && environment.compareTo(MIN_ENVIRONMENT_WEIGHT) < 0) {
-            violations.add(new Violation("/criteria", ENVIRONMENT_BELOW_30_PERCENT, "climate and environment are weighted "
-                    + environment.toPlainString() + "; at least 0.30 is required (FOA § 7-9)"));
+        if (!complete || environment.compareTo(MIN_ENVIRONMENT_WEIGHT) >= 0) {
+            return List.of();
         }
-        return new Checked(out, violations);
+        if (mode == Env79Mode.WEIGHTED_30) {
+            violations.add(new Violation("/criteria", ENVIRONMENT_BELOW_30_PERCENT, "climate and environment are weighted "
+                    + environment.toPlainString() + "; at least 0.30 is required (FOA § 7-9 (2); the framework's § 7-9 mode is"
+                    + " WEIGHTED_30)"));
+            return List.of();
+        }
+        return List.of(new Violation("/criteria", ENVIRONMENT_BELOW_30_PERCENT_BY_MODE, "climate and environment are weighted "
+                + environment.toPlainString() + ", below 0.30: allowed because the framework meets FOA § 7-9 by " + mode
+                + (reason == null ? "" : " (" + reason + ")")));
     }
 
     /**

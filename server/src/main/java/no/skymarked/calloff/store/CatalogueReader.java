@@ -12,10 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import no.skymarked.calloff.application.FrameworkCatalogue;
 import no.skymarked.calloff.domain.AwardCriterion;
 import no.skymarked.calloff.domain.CriterionType;
+import no.skymarked.calloff.domain.CurrencyConversion;
+import no.skymarked.calloff.domain.Env79Mode;
 import no.skymarked.calloff.domain.FrameworkTerms;
 import no.skymarked.calloff.domain.MemberStatus;
 import no.skymarked.calloff.domain.Money;
-import no.skymarked.framework.AccessionPolicy;
+import no.skymarked.catalogdata.FrameworkPeriod;
 import no.skymarked.framework.Eligibility;
 import no.skymarked.shared.Json;
 
@@ -72,30 +74,51 @@ public final class CatalogueReader implements FrameworkCatalogue {
                 .map(r -> r.column("name").get(String.class)).orElse(orgNo);
     }
 
-    /** The terms of a framework document (catalogue schema {@code framework.schema.json}). */
+    /**
+     * The terms of a framework document (catalogue schema {@code framework.schema.json}), amounts in NOK: those in a
+     * foreign currency are converted at the framework's declared rate (the catalogue check refuses any other).
+     */
     static FrameworkTerms terms(JsonNode f, int version) {
         List<AwardCriterion> criteria = new ArrayList<>();
         f.path("awardCriteria").forEach(c -> criteria.add(new AwardCriterion(c.path("id").asText(),
                 CriterionType.valueOf(c.path("type").asText()), new BigDecimal(c.path("minWeight").asText()),
                 new BigDecimal(c.path("maxWeight").asText()))));
+        CurrencyConversion conversion = conversion(f.path("currencyConversion"));
         List<FrameworkTerms.Lot> lots = new ArrayList<>();
-        f.path("lots").forEach(l -> lots.add(new FrameworkTerms.Lot(l.path("id").asText(), members(l))));
+        f.path("lots").forEach(l -> lots.add(new FrameworkTerms.Lot(l.path("id").asText(), members(l, conversion))));
         return new FrameworkTerms(f.path("id").asText(), version, f.path("status").asText(),
-                LocalDate.parse(f.path("period").path("startDate").asText()), AccessionPolicy.currentEndDate(f),
+                LocalDate.parse(f.path("period").path("startDate").asText()), FrameworkPeriod.currentEndDate(f),
                 new BigDecimal(f.path("thresholdHours").asText("250")),
                 f.hasNonNull("hoursPerDay") ? new BigDecimal(f.path("hoursPerDay").asText()) : null,
-                new Money(new BigDecimal(f.path("maxValue").path("amount").asText()), f.path("maxValue").path("currency").asText(Money.NOK)),
+                nok(f.path("maxValue"), conversion),
                 f.path("cascadeResponseWorkingDays").asInt(2), f.path("miniCompetitionMinDeadlineWorkingDays").asInt(5), criteria, lots,
-                Eligibility.identified(f));
+                f.hasNonNull("env79Mode") ? Env79Mode.valueOf(f.path("env79Mode").asText()) : Env79Mode.WEIGHTED_30,
+                f.path("env79Reason").asText(null), conversion, Eligibility.identified(f));
     }
 
-    private static List<FrameworkTerms.Member> members(JsonNode lot) {
+    private static CurrencyConversion conversion(JsonNode c) {
+        return c.isMissingNode() || c.isNull() ? null : new CurrencyConversion(c.path("currency").asText(),
+                new BigDecimal(c.path("nokPerUnit").asText()), LocalDate.parse(c.path("rateDate").asText()));
+    }
+
+    /** A money node in NOK; a foreign amount without a declared conversion is refused rather than read as NOK (E45). */
+    private static Money nok(JsonNode money, CurrencyConversion conversion) {
+        Money given = new Money(new BigDecimal(money.path("amount").asText()), money.path("currency").asText(Money.NOK));
+        if (Money.NOK.equals(given.currency())) {
+            return given;
+        }
+        if (conversion == null) {
+            throw new IllegalStateException("an amount in " + given.currency() + " and no currencyConversion: the catalogue check refuses this");
+        }
+        return conversion.toNok(given);
+    }
+
+    private static List<FrameworkTerms.Member> members(JsonNode lot, CurrencyConversion conversion) {
         List<FrameworkTerms.Member> out = new ArrayList<>();
         for (JsonNode s : lot.path("suppliers")) {
             Map<String, Money> rates = new LinkedHashMap<>();
             for (JsonNode r : s.path("rates")) {
-                Money rate = new Money(new BigDecimal(r.path("hourlyRate").path("amount").asText()),
-                        r.path("hourlyRate").path("currency").asText(Money.NOK));
+                Money rate = nok(r.path("hourlyRate"), conversion);
                 rates.merge(r.path("roleId").asText(), rate, (a, b) -> a.amount().compareTo(b.amount()) <= 0 ? a : b);
             }
             out.add(new FrameworkTerms.Member(s.path("orgNo").asText(), s.path("rank").asInt(),

@@ -62,6 +62,8 @@ class CallOffUseCasesTest {
                 List.of(new AwardCriterion("price", CriterionType.PRICE, new BigDecimal("0.3"), new BigDecimal("0.7")),
                         new AwardCriterion("quality", CriterionType.QUALITY, new BigDecimal("0.2"), new BigDecimal("0.5"))),
                 List.of(new FrameworkTerms.Lot("dev", List.of(member(A, 1, "1000"), member(B, 2, "1100"), member(C, 3, "1200")))),
+                // no environment criterion: the framework meets § 7-9 by requirements in its specification
+                no.skymarked.calloff.domain.Env79Mode.REQUIREMENTS_CLEARLY_BETTER, "Miljøkrav i kravspesifikasjonen", null,
                 java.util.Set.of(BUYER.orgNo()));
     }
 
@@ -115,7 +117,8 @@ class CallOffUseCasesTest {
     private static FrameworkTerms amended(FrameworkTerms t, int version, String rankOneRate, Set<String> identified) {
         var lot = new FrameworkTerms.Lot("dev", List.of(member(A, 1, rankOneRate), member(B, 2, "1100"), member(C, 3, "1200")));
         return new FrameworkTerms(t.id(), version, t.status(), t.startDate(), t.currentEndDate(), t.thresholdHours(), t.hoursPerDay(),
-                t.maxValue(), t.cascadeResponseWorkingDays(), t.minTenderWorkingDays(), t.criteria(), List.of(lot), identified);
+                t.maxValue(), t.cascadeResponseWorkingDays(), t.minTenderWorkingDays(), t.criteria(), List.of(lot), t.env79Mode(),
+                t.env79Reason(), t.conversion(), identified);
     }
 
     @Test

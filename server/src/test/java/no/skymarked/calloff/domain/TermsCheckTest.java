@@ -67,6 +67,35 @@ class TermsCheckTest {
     }
 
     @Test
+    void aWeighted30FrameworkRefusesEnvironmentBelowThirtyPercentEvenWithoutAnEnvironmentCriterion() {
+        List<AwardCriterion> noEnvironment = List.of(
+                new AwardCriterion("price", CriterionType.PRICE, new BigDecimal("0.20"), new BigDecimal("0.80")),
+                new AwardCriterion("quality", CriterionType.QUALITY, new BigDecimal("0.20"), new BigDecimal("0.80")));
+        TermsCheck.Checked r = TermsCheck.criteria(noEnvironment, Env79Mode.WEIGHTED_30, null, List.of(c("price", "0.50"), c("quality", "0.50")));
+        assertThat(codes(r), contains(TermsCheck.ENVIRONMENT_BELOW_30_PERCENT));
+        assertThat(r.violations().get(0).message(), containsString("the framework's § 7-9 mode is WEIGHTED_30"));
+    }
+
+    @Test
+    void underRequirementsOrAnInsignificantFootprintAMiniCompetitionMayWeighTheEnvironmentLessWithAWarning() {
+        List<AwardCriterion> wide = List.of(
+                new AwardCriterion("price", CriterionType.PRICE, new BigDecimal("0.20"), new BigDecimal("0.60")),
+                new AwardCriterion("quality", CriterionType.QUALITY, new BigDecimal("0.20"), new BigDecimal("0.60")),
+                new AwardCriterion("environment", CriterionType.ENVIRONMENT, new BigDecimal("0.00"), new BigDecimal("0.40")));
+        List<TermsCheck.Choice> tenPercent = List.of(c("price", "0.50"), c("quality", "0.40"), c("environment", "0.10"));
+        for (Env79Mode mode : List.of(Env79Mode.REQUIREMENTS_CLEARLY_BETTER, Env79Mode.NOT_RELEVANT_INSIGNIFICANT)) {
+            TermsCheck.Checked r = TermsCheck.criteria(wide, mode, "Krav til fornybar energi i spesifikasjonen", tenPercent);
+            assertThat(r.violations(), is(empty()));
+            assertThat(r.warnings().stream().map(Violation::code).toList(), contains(TermsCheck.ENVIRONMENT_BELOW_30_PERCENT_BY_MODE));
+            assertThat(r.warnings().get(0).message(), containsString("weighted 0.10, below 0.30: allowed because the framework meets"
+                    + " FOA § 7-9 by " + mode + " (Krav til fornybar energi i spesifikasjonen)"));
+        }
+        assertThat(codes(TermsCheck.criteria(wide, Env79Mode.WEIGHTED_30, null, tenPercent)), contains(TermsCheck.ENVIRONMENT_BELOW_30_PERCENT));
+        assertThat(TermsCheck.criteria(wide, Env79Mode.REQUIREMENTS_CLEARLY_BETTER, "r",
+                List.of(c("price", "0.30"), c("quality", "0.30"), c("environment", "0.40"))).warnings(), is(empty()));
+    }
+
+    @Test
     void theDeadlineMustBeInTheFutureAndAtLeastTheFrameworkMinimumOfWorkingDays() {
         Instant now = Instant.parse("2026-12-01T09:00:00Z");  // Tuesday 10:00 in Oslo
         LocalDate end = LocalDate.parse("2027-04-27");
