@@ -55,4 +55,10 @@ public record TestServer(Main.Running running, Path dataDir, Clock clock, Databa
     public String token(String orgNo, Duration ttl, String... scopes) {
         return new TokenIssuer(DevKeys.loadOrCreate(dataDir), AuthSettings.DEV_ISSUER, clock).issue(orgNo, List.of(scopes), ttl);
     }
+
+    /** A token the server trusts, for the person {@code subject} (the token's {@code sub}) of {@code orgNo}. */
+    public String tokenAs(String subject, String orgNo, String... scopes) {
+        return new TokenIssuer(DevKeys.loadOrCreate(dataDir), AuthSettings.DEV_ISSUER, clock)
+                .issue(orgNo, subject, List.of(scopes), Duration.ofHours(1));
+    }
 }

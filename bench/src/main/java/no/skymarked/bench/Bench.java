@@ -245,8 +245,8 @@ public final class Bench {
             }
         }
         var search = new Load.Scenario("search", n -> searches.get((int) (n % searches.size())), 200);
-        // Call-offs spread over the agencies, then the lots: one agency calling off thousands of times on one lot
-        // would be a splitting case, not a workload (see --buyers).
+        // Call-offs spread over the agencies, then the lots, each for a need of its own: one agency calling off
+        // thousands of times for one need would be a splitting case, not a workload (see --buyers).
         int b = buyerTokens.size();
         var create = new Load.Scenario("callOffCreate", n -> callOff(buyerTokens.get((int) (n % b)),
                 LOTS[(int) ((n / b) % LOTS.length)], runId + "-" + n), 201);
@@ -280,9 +280,15 @@ public final class Bench {
         return r;
     }
 
+    /**
+     * A call-off for a need of its own: the need description is words made from the key, so the splitting check (which
+     * adds up an agency's direct call-offs whose titles and need descriptions share at least half their words) sees
+     * separate needs, as a workload has, and the same key still gives the same body.
+     */
     private static byte[] callOff(String token, String lot, String key) {
+        String words = java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().replace('-', ' ');
         String body = "{\"frameworkId\": \"" + FRAMEWORK + "\", \"lotId\": \"" + lot + "\", \"title\": \"Ytelsesmåling " + key
-                + "\", \"needDescription\": \"Generert avrop for ytelsesmåling\","
+                + "\", \"needDescription\": \"Generert avrop " + words + "\","
                 + " \"estimatedHours\": [{\"roleId\": \"DEVELOPER\", \"hours\": \"1\"}]}";
         return HttpConnection.post("/v1/call-offs", body, "Authorization", "Bearer " + token, "Idempotency-Key", "bench-" + key);
     }

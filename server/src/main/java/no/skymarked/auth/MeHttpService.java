@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import no.skymarked.shared.Http;
 
-/** {@code GET /v1/me}: who the server takes the caller to be (organisation, roles, client). */
+/** {@code GET /v1/me}: who the server takes the caller to be (organisation, roles, client, person). */
 public final class MeHttpService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
@@ -21,6 +21,12 @@ public final class MeHttpService implements HttpService {
         body.put("orgNo", p.orgNo());
         body.put("roles", p.roles().stream().map(Enum::name).sorted().toList());
         body.put("clientId", p.clientId());
+        if (p.subject() != null) {
+            body.put("subject", p.subject());
+        }
+        if (p.person() != null) {
+            body.put("person", p.person());
+        }
         Http.json(res, body);
     }
 }

@@ -12,6 +12,11 @@ import no.skymarked.shared.Json;
 public record TokenIssuer(DevKeys keys, String issuer, Clock clock) {
 
     public String issue(String orgNo, Collection<String> scopes, Duration ttl) {
+        return issue(orgNo, null, scopes, ttl);
+    }
+
+    /** A token naming the person acting ({@code sub}), when {@code subject} is not null. */
+    public String issue(String orgNo, String subject, Collection<String> scopes, Duration ttl) {
         Instant now = clock.instant();
         ObjectNode claims = Json.MAPPER.createObjectNode()
                 .put("iss", issuer)
@@ -20,6 +25,9 @@ public record TokenIssuer(DevKeys keys, String issuer, Clock clock) {
                 .put("iat", now.getEpochSecond())
                 .put("exp", now.plus(ttl).getEpochSecond())
                 .put("jti", UUID.randomUUID().toString());
+        if (subject != null) {
+            claims.put("sub", subject);
+        }
         claims.putObject("consumer").put("authority", "iso6523-actorid-upis").put("ID", "0192:" + orgNo);
         return Jwt.sign(claims, keys.kid(), keys.privateKey());
     }

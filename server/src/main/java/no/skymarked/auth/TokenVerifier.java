@@ -14,7 +14,8 @@ import no.skymarked.catalogdata.OrganisationNumber;
 
 /**
  * Checks a Maskinporten-style access token: RS256 signature by a trusted key, issuer, expiry (with clock skew),
- * audience when configured, and {@code consumer.ID = "0192:<orgNo>"} with a valid organisation number.
+ * audience when configured, and {@code consumer.ID = "0192:<orgNo>"} with a valid organisation number. The subject
+ * ({@code sub}), when given, names the person acting.
  */
 public final class TokenVerifier {
     private static final Pattern CONSUMER_ID = Pattern.compile("0192:([0-9]{9})");
@@ -60,7 +61,8 @@ public final class TokenVerifier {
         if (audience != null && !hasAudience(claims.path("aud"))) {
             throw new AuthenticationFailed("token audience does not include " + audience);
         }
-        return new Principal(orgNo(claims), roles(claims.path("scope").asText("")), claims.path("client_id").asText(null));
+        return new Principal(orgNo(claims), roles(claims.path("scope").asText("")), claims.path("client_id").asText(null),
+                subject(claims.path("sub")));
     }
 
     private boolean hasAudience(JsonNode aud) {
@@ -73,6 +75,11 @@ public final class TokenVerifier {
             }
         }
         return false;
+    }
+
+    /** The person the token names ({@code sub}), when it is a non-blank text. */
+    static String subject(JsonNode sub) {
+        return sub.isTextual() && !sub.asText().isBlank() ? sub.asText().strip() : null;
     }
 
     static String orgNo(JsonNode claims) {

@@ -32,6 +32,21 @@ class AuthHttpTest {
     }
 
     @Test
+    void theTokenCommandNamesThePersonActing() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Config config = Config.just(ConfigSources.create(Map.of("skymarked.data.dir", SERVER.server().dataDir().toString())));
+        int exit = TokenCommand.run(new String[] {"token", "--org", "991825827", "--scope", "skymarked:buyer", "--sub", "ola@etat.no"},
+                config, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        org.hamcrest.MatcherAssert.assertThat(exit, is(0));
+        given().auth().oauth2(out.toString(StandardCharsets.UTF_8).strip()).get("/v1/me").then().statusCode(200)
+                .body("subject", is("ola@etat.no")).body("person", is("ola@etat.no"));
+        given().auth().oauth2(SERVER.server().token("991825827", "skymarked:buyer")).get("/v1/me").then().statusCode(200)
+                .body("person", is("dev-991825827")).body("$", not(org.hamcrest.Matchers.hasKey("subject")));
+        org.hamcrest.MatcherAssert.assertThat(TokenCommand.run(new String[] {"token", "--org", "991825827", "--scope", "skymarked:buyer",
+                "--sub", " "}, config, System.out, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), is(2));
+    }
+
+    @Test
     void tokenCommandRefusesAnInvalidOrganisationUnlessAskedTo() {
         Config config = Config.just(ConfigSources.create(Map.of("skymarked.data.dir", SERVER.server().dataDir().toString())));
         ByteArrayOutputStream err = new ByteArrayOutputStream();

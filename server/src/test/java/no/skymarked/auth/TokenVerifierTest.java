@@ -51,6 +51,21 @@ class TokenVerifierTest {
     }
 
     @Test
+    void theSubjectNamesThePersonAndWithoutOneTheClientDoes() {
+        DevKeys keys = keys();
+        ObjectNode withSub = claims("0192:991825827", 60).put("sub", " kari.nordmann@etat.no ");
+        Principal kari = verifier(keys, null).verify(Jwt.sign(withSub, keys.kid(), keys.privateKey()));
+        assertThat(kari.subject(), is("kari.nordmann@etat.no"));
+        assertThat(kari.person(), is("kari.nordmann@etat.no"));
+        Principal machine = verifier(keys, null).verify(Jwt.sign(claims("0192:991825827", 60), keys.kid(), keys.privateKey()));
+        assertThat(machine.subject(), is((String) null));
+        assertThat(machine.person(), is("c1"));
+        String issued = new TokenIssuer(keys, ISSUER, CLOCK).issue("974760673", "ola@etat.no", List.of("skymarked:buyer"),
+                Duration.ofMinutes(5));
+        assertThat(verifier(keys, null).verify(issued).person(), is("ola@etat.no"));
+    }
+
+    @Test
     void issuerCommandTokensVerify() {
         DevKeys keys = keys();
         String token = new TokenIssuer(keys, ISSUER, CLOCK).issue("974760673", List.of("skymarked:editor"), Duration.ofMinutes(5));

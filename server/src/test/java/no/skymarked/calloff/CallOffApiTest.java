@@ -45,9 +45,18 @@ class CallOffApiTest {
         return token;
     }
 
+    /**
+     * A call-off in the lot for a need of its own: its title and need description share no more than two words with
+     * any other's, so the splitting check (which adds up one agency's direct call-offs for the same need) leaves it be.
+     */
     private static String body(String hours, String extra) {
-        return "{\"frameworkId\": \"" + DT2 + "\", \"lotId\": \"" + LOT + "\", \"title\": \"Ny innbyggertjeneste\","
-                + " \"needDescription\": \"Utvikling av skjema for søknad om tilskudd\","
+        String need = java.util.UUID.randomUUID().toString();
+        return body(LOT, "Innbyggertjeneste " + need, "Behov " + need, hours, extra);
+    }
+
+    private static String body(String lot, String title, String need, String hours, String extra) {
+        return "{\"frameworkId\": \"" + DT2 + "\", \"lotId\": \"" + lot + "\", \"title\": \"" + title + "\","
+                + " \"needDescription\": \"" + need + "\","
                 + " \"estimatedHours\": [{\"roleId\": \"DEVELOPER\", \"hours\": \"" + hours + "\"}]" + extra + "}";
     }
 
@@ -138,14 +147,66 @@ class CallOffApiTest {
     void exceptionNeedsBothConditions() {
         create(buyerToken, body("400", ", \"exception\": {\"unforeseeable\": true, \"justification\": \"Brann i datasenter\"}"))
                 .then().statusCode(422).body("type", is("/problems/exception-conditions-not-met"));
-        create(buyerToken, body("400", ", \"exception\": {\"unforeseeable\": true, \"security\": true, \"justification\": \"Angrep\"}"))
+        create(buyerToken, body("400", ", \"exception\": {\"unforeseeable\": true, \"security\": true, \"justification\": \"Angrep\","
+                + " \"approvedBy\": \"kari.nordmann@etat.no\", \"followUpPlan\": \"Minikonkurranse for videre drift\"}"))
                 .then().statusCode(201).body("route", is("DIRECT_AWARD")).body("routeReason", is("EXCEPTION"));
     }
 
+    private static String exception(String members) {
+        return ", \"exception\": {\"unforeseeable\": true, \"security\": true, \"justification\": \"Løsepengevirus i fagsystemet\""
+                + members + "}";
+    }
+
     @Test
-    void miniCompetitionBelowTheThresholdNeedsAReason() {
+    void anExceptionNeedsAnotherPersonsApprovalAndAFollowUpPlan() {
+        String ola = SERVER.server().tokenAs("ola.nordmann@etat.no", "991825827", "skymarked:buyer");
+        String plan = ", \"followUpPlan\": \"Minikonkurranse for videre drift innen tre måneder\"";
+        create(ola, body("400", exception(plan))).then().statusCode(422).contentType("application/problem+json")
+                .body("type", is("/problems/exception-approval-required")).body("errors[0].pointer", is("/exception/approvedBy"));
+        create(ola, body("400", exception(plan + ", \"approvedBy\": \"Ola.Nordmann@etat.no\""))).then().statusCode(422)
+                .body("type", is("/problems/approver-is-requester")).body("errors[0].pointer", is("/exception/approvedBy"))
+                .body("detail", containsString("another person of the agency"));
+        create(ola, body("400", exception(", \"approvedBy\": \"kari.nordmann@etat.no\""))).then().statusCode(422)
+                .body("type", is("/problems/exception-follow-up-plan-required")).body("errors[0].pointer", is("/exception/followUpPlan"));
+        String id = create(ola, body("400", exception(plan + ", \"approvedBy\": \"kari.nordmann@etat.no\""))).then().statusCode(201)
+                .body("routeReason", is("EXCEPTION")).body("exception.approvedBy", is("kari.nordmann@etat.no"))
+                .body("exception.followUpPlan", containsString("Minikonkurranse")).body("flags", hasItem("EXCEPTION_ABOVE_THRESHOLD"))
+                .extract().jsonPath().getString("id");
+        JsonPath protocol = given().auth().oauth2(ola).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+        assertThat(protocol.getString("events.find { it.type == 'ROUTE_DECIDED' }.payload.exception.approvedBy"), is("kari.nordmann@etat.no"));
+        assertThat(protocol.getString("events.find { it.type == 'ROUTE_DECIDED' }.payload.requestedBy"), is("ola.nordmann@etat.no"));
+    }
+
+    @Test
+    void urgencyTheAgencyCausedItselfNeedsTheApproversConfirmation_E9() {
+        String ola = SERVER.server().tokenAs("ola.nordmann@etat.no", "991825827", "skymarked:buyer");
+        String approved = ", \"approvedBy\": \"kari.nordmann@etat.no\", \"followUpPlan\": \"Minikonkurranse for resten\","
+                + " \"causedByAgency\": true";
+        create(ola, body("300", exception(approved))).then().statusCode(422)
+                .body("type", is("/problems/exception-unforeseeability-not-confirmed"))
+                .body("errors[0].pointer", is("/exception/approverConfirmsUnforeseeable"));
+        create(ola, body("300", exception(approved + ", \"approverConfirmsUnforeseeable\": false"))).then().statusCode(422)
+                .body("type", is("/problems/exception-unforeseeability-not-confirmed"));
+        create(ola, body("300", exception(approved + ", \"approverConfirmsUnforeseeable\": true"))).then().statusCode(201)
+                .body("routeReason", is("EXCEPTION")).body("flags", hasItem("UNFORESEEABILITY_CONFIRMED_BY_APPROVER"))
+                .body("exception.causedByAgency", is(true)).body("exception.approverConfirmsUnforeseeable", is(true));
+        // only one of the two conditions stays refused for its conditions, approval or not (E8)
+        create(ola, body("300", ", \"exception\": {\"unforeseeable\": true, \"justification\": \"Plutselig behov\"" + approved
+                + ", \"approverConfirmsUnforeseeable\": true}")).then().statusCode(422).body("type", is("/problems/exception-conditions-not-met"));
+    }
+
+    @Test
+    void miniCompetitionBelowTheThresholdNeedsAReason_E47() {
         create(buyerToken, body("100", ", \"requestedRoute\": \"MINI_COMPETITION\"")).then().statusCode(422)
                 .body("type", is("/problems/mini-competition-reason-required")).body("errors[0].pointer", is("/miniCompetitionReason"));
+        create(buyerToken, body("250", ", \"requestedRoute\": \"MINI_COMPETITION\"")).then().statusCode(422)
+                .body("type", is("/problems/mini-competition-reason-required"));
+        String id = create(buyerToken, body("100", ", \"requestedRoute\": \"MINI_COMPETITION\","
+                + " \"miniCompetitionReason\": \"Behovet spenner over to kompetanseområder\"")).then().statusCode(201)
+                .body("route", is("MINI_COMPETITION")).body("routeReason", is("MINI_COMPETITION_BY_CHOICE"))
+                .body("flags", hasItem("DISCRETIONARY_MINI_COMPETITION")).extract().jsonPath().getString("id");
+        assertThat(given().auth().oauth2(buyerToken).get("/v1/call-offs/" + id + "/protocol").jsonPath()
+                .getList("events.find { it.type == 'ROUTE_DECIDED' }.payload.flags"), hasItem("DISCRETIONARY_MINI_COMPETITION"));
     }
 
     @Test
@@ -219,23 +280,110 @@ class CallOffApiTest {
                 .post("/v1/call-offs/" + id + "/offers/x/response").then().statusCode(422).body("errors[0].pointer", is("/reason"));
     }
 
+    private static final String KARI_APPROVES = ", \"splitting\": {\"justification\": \"Skjemaet for tilskudd og skjemaet for"
+            + " vedlegg har hver sin finansiering og eier\", \"approvedBy\": \"kari.nordmann@etat.no\"}";
+
     @Test
     void splittingAcrossNinetyDaysIsFlagged() {
         String token = acceded("974760673");
-        create(token, body("150", "")).then().statusCode(201).body("flags", not(hasItem("SPLITTING_SUSPECTED")));
-        String id = create(token, body("150", "")).then().statusCode(201).body("flags", hasItem("SPLITTING_SUSPECTED"))
-                .extract().jsonPath().getString("id");
+        String need = body(LOT, "Timebestilling", "Digital timebestilling for helsestasjonen", "150", "");
+        create(token, need).then().statusCode(201).body("flags", not(hasItem("SPLITTING_SUSPECTED")));
+        // the second takes the same need to 300 h: refused without a justification, made with one
+        create(token, need).then().statusCode(422).body("type", is("/problems/splitting-justification-required"));
+        String id = create(token, need.replace("}]", "}]" + KARI_APPROVES)).then().statusCode(201)
+                .body("flags", hasItem("SPLITTING_SUSPECTED")).extract().jsonPath().getString("id");
         assertThat(given().auth().oauth2(token).get("/v1/call-offs/" + id + "/protocol").jsonPath().getList("events.type"),
                 hasItem("SPLITTING_CHECKED"));
+    }
+
+    /** E7, the rule's own example: 240 h in one lot, then 240 h for the same need in another lot five days later. */
+    @Test
+    void theSameNeedInAnotherLotFiveDaysLaterNeedsAJustificationApprovedByAnotherPerson_E7() {
+        String ola = SERVER.server().tokenAs("ola.nordmann@etat.no", "991825827", "skymarked:buyer");
+        String first = create(ola, body(LOT, "Søknadsskjema", "Nytt skjema for søknad om tilskudd", "240", "")).then().statusCode(201)
+                .body("flags", not(hasItem("SPLITTING_SUSPECTED"))).extract().jsonPath().getString("id");
+        CLOCK.advance(Duration.ofDays(5));
+        try {
+            String olaLater = SERVER.server().tokenAs("ola.nordmann@etat.no", "991825827", "skymarked:buyer");
+            String second = body("skyteknologier", "Søknadsskjema del 2", "Skjema for søknad om tilskudd: vedlegg og kvittering", "240", "");
+            create(olaLater, second).then().statusCode(422).contentType("application/problem+json")
+                    .body("type", is("/problems/splitting-justification-required")).body("errors[0].pointer", is("/splitting"))
+                    .body("detail", containsString("480 h, above the threshold of 250 h"));
+            create(olaLater, second.replace("}]", "}], \"splitting\": {\"justification\": \"Egne behov\","
+                    + " \"approvedBy\": \" OLA.nordmann@etat.no\"}")).then().statusCode(422)
+                    .body("type", is("/problems/approver-is-requester")).body("errors[0].pointer", is("/splitting/approvedBy"));
+            create(olaLater, second.replace("}]", "}], \"splitting\": {\"justification\": \"Egne behov\"}")).then().statusCode(422)
+                    .body("type", is("/problems/invalid-call-off")).body("errors[0].pointer", is("/splitting/approvedBy"));
+            String id = create(olaLater, second.replace("}]", "}]" + KARI_APPROVES)).then().statusCode(201)
+                    .body("flags", hasItem("SPLITTING_SUSPECTED")).body("flags", hasItem("SPLITTING_JUSTIFIED"))
+                    .body("splitting.approvedBy", is("kari.nordmann@etat.no")).extract().jsonPath().getString("id");
+            JsonPath protocol = given().auth().oauth2(olaLater).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+            String checked = "events.find { it.type == 'SPLITTING_CHECKED' }.payload";
+            assertThat(protocol.getString(checked + ".level"), is("EXCEEDS_THRESHOLD"));
+            assertThat(protocol.getList(checked + ".callOffs"), contains(first, id));
+            assertThat(protocol.getString(checked + ".sameNeedBy." + first), is("SIMILAR_TEXT"));
+            assertThat(protocol.getString(checked + ".justification"), containsString("finansiering"));
+            assertThat(protocol.getString(checked + ".approvedBy"), is("kari.nordmann@etat.no"));
+            assertThat(protocol.getString(checked + ".requestedBy"), is("ola.nordmann@etat.no"));
+        } finally {
+            CLOCK.set(START);
+        }
+    }
+
+    @Test
+    void theSecondCallOffForTheSameNeedIsFlaggedAndRecorded_E7() {
+        create(buyerToken, body(LOT, "Kartinnsyn", "Kartløsning for innsyn i reguleringsplaner", "100", "")).then().statusCode(201)
+                .body("flags", not(hasItem("SPLITTING_SUSPECTED")));
+        String id = create(buyerToken, body("arkitektur-og-sikkerhet", "Kartinnsyn", "Kartløsning for innsyn i reguleringsplaner", "100", ""))
+                .then().statusCode(201).body("flags", hasItem("SPLITTING_SUSPECTED")).body("flags", not(hasItem("SPLITTING_JUSTIFIED")))
+                .extract().jsonPath().getString("id");
+        JsonPath protocol = given().auth().oauth2(buyerToken).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+        assertThat(protocol.getString("events.find { it.type == 'SPLITTING_CHECKED' }.payload.level"), is("WARN"));
+        assertThat(protocol.getString("events.find { it.type == 'SPLITTING_CHECKED' }.payload.totalHours"), is("200"));
+    }
+
+    @Test
+    void anotherNeedOfTheSameAgencyIsNotAddedUp_E7() {
+        create(buyerToken, body(LOT, "Lønnsintegrasjon", "Integrasjon mellom lønnssystem og økonomisystem", "240", "")).then().statusCode(201);
+        create(buyerToken, body(LOT, "Parkeringsapp", "App for betaling av parkering i sentrum", "240", "")).then().statusCode(201)
+                .body("flags", not(hasItem("SPLITTING_SUSPECTED")));
+    }
+
+    @Test
+    void theSameProjectReferenceIsTheSameNeed_E7() {
+        String p77 = ", \"projectReference\": \"PRJ-2026-77\"";
+        create(buyerToken, body(LOT, "Driftsovervåking", "Overvåking av skytjenester", "240", p77)).then().statusCode(201)
+                .body("projectReference", is("PRJ-2026-77"));
+        create(buyerToken, body("utviklingsmetodikk", "Smidig coaching", "Opplæring av produktteam", "240", p77)).then().statusCode(422)
+                .body("type", is("/problems/splitting-justification-required"));
+        create(buyerToken, body("utviklingsmetodikk", "Smidig coaching", "Opplæring av produktteam", "240",
+                ", \"projectReference\": \"PRJ-2026-78\"")).then().statusCode(201).body("flags", not(hasItem("SPLITTING_SUSPECTED")));
+    }
+
+    @Test
+    void cancelledAndCascadeExhaustedCallOffsDoNotCount_E7() {
+        String fire = body(LOT, "Brannvarsling", "Varsling av brannalarmer til beredskapssenteret", "240", "");
+        String exhausted = create(buyerToken, fire).then().statusCode(201).extract().jsonPath().getString("id");
+        for (int rank = 1; rank <= ranked.size(); rank++) {
+            given().auth().oauth2(supplier(rank)).contentType("application/json").body("{\"decision\": \"DECLINE\", \"reason\": \"NO_CAPACITY\"}")
+                    .post("/v1/call-offs/" + exhausted + "/offers/" + offerId(exhausted, rank) + "/response").then().statusCode(200);
+        }
+        given().auth().oauth2(buyerToken).get("/v1/call-offs/" + exhausted).then().body("status", is("CASCADE_EXHAUSTED"));
+        String cancelled = create(buyerToken, fire).then().statusCode(201).body("flags", not(hasItem("SPLITTING_SUSPECTED")))
+                .extract().jsonPath().getString("id");
+        given().auth().oauth2(buyerToken).contentType("application/json").body("{\"reason\": \"Behovet falt bort\"}")
+                .post("/v1/call-offs/" + cancelled + "/cancellation").then().statusCode(200);
+        create(buyerToken, fire).then().statusCode(201).body("flags", not(hasItem("SPLITTING_SUSPECTED")));
     }
 
     @Test
     void idempotencyKeyGivesTheSameResponseAndRefusesAnotherBody() {
         String token = acceded("889640782");
+        String twelve = body("12", "");
         Response first = given().auth().oauth2(token).header("Idempotency-Key", "k-1").contentType("application/json")
-                .body(body("12", "")).post("/v1/call-offs");
+                .body(twelve).post("/v1/call-offs");
         first.then().statusCode(201);
-        given().auth().oauth2(token).header("Idempotency-Key", "k-1").contentType("application/json").body(body("12", ""))
+        given().auth().oauth2(token).header("Idempotency-Key", "k-1").contentType("application/json").body(twelve)
                 .post("/v1/call-offs").then().statusCode(201).body("id", is(first.jsonPath().getString("id")))
                 .header("Location", is(first.getHeader("Location"))).header("Idempotent-Replayed", is("true"));
         // the answer shows the instant as it is kept: a later read gives the same createdAt

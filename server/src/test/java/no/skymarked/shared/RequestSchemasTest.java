@@ -136,7 +136,8 @@ class RequestSchemasTest {
         Problem.FieldError first = problem.errors().get(0);
         assertThat(problem.detail(), is("7 field(s) are invalid: " + first.pointer() + " " + first.detail()));
         assertThat(messageAt(problem.errors(), "/extra"), is("unknown field; expected one of [buyerOrgNo, buyerReference, estimatedHours,"
-                + " exception, frameworkId, lotId, miniCompetitionReason, needDescription, requestedRoute, serviceVersions, title]"));
+                + " exception, frameworkId, lotId, miniCompetitionReason, needDescription, projectReference, requestedRoute, serviceVersions,"
+                + " splitting, title]"));
         assertThat(messageAt(problem.errors(), "/frameworkId"), is("is required"));
         assertThat(messageAt(problem.errors(), "/lotId"), is("must be a string, not a number"));
     }

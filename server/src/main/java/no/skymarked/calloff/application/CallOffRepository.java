@@ -30,8 +30,11 @@ public interface CallOffRepository {
 
     List<String> withPassedTenderDeadlines(Instant now);
 
-    /** The buyer's direct-award call-offs on a framework lot made at or after {@code since}, for the splitting check. */
-    List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, String lotId, Instant since);
+    /**
+     * The buyer's direct-award call-offs on a framework, in every lot and status, made at or after {@code since}, for the
+     * splitting check (which leaves out those that do not count).
+     */
+    List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, Instant since);
 
     List<OfferRecord> offers(String callOffId);
 

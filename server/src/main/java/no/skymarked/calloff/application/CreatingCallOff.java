@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import no.skymarked.auth.Principal;
+import no.skymarked.calloff.domain.Approvals;
 import no.skymarked.calloff.domain.CallOff;
 import no.skymarked.calloff.domain.CallOffDetails;
 import no.skymarked.calloff.domain.CallOffEstimate;
@@ -18,6 +19,7 @@ import no.skymarked.calloff.domain.FrameworkTerms;
 import no.skymarked.calloff.domain.RoleHours;
 import no.skymarked.calloff.domain.Route;
 import no.skymarked.calloff.domain.RouteDecision;
+import no.skymarked.calloff.domain.RouteException;
 import no.skymarked.calloff.domain.WorkingDayCalendar;
 
 /**
@@ -94,7 +96,7 @@ public final class CreatingCallOff {
             throw Refusal.invalid("/problems/invalid-estimate", "/estimatedHours", r.message());
         });
         checkRoles(lot, estimate);
-        return new Checked(command, framework, lot, lines, estimate, accession, route(framework, estimate, command),
+        return new Checked(command, framework, lot, lines, estimate, accession, route(framework, estimate, command, buyer.person()),
                 ceilingValue(lot, estimate), now);
     }
 
@@ -137,10 +139,11 @@ public final class CreatingCallOff {
     }
 
     /** No requested route means the framework's default, direct award in ranked order (refused above the threshold). */
-    private static RouteDecision.Allowed route(FrameworkTerms framework, CallOffEstimate estimate, CreateCallOff command) {
+    private static RouteDecision.Allowed route(FrameworkTerms framework, CallOffEstimate estimate, CreateCallOff command,
+                                               String requester) {
         Optional<Route> requested = Optional.ofNullable(command.requestedRoute()).or(() -> Optional.of(Route.DIRECT_AWARD));
         RouteDecision.Result decision = RouteDecision.decide(framework.thresholdHours(), estimate, requested,
-                Optional.ofNullable(command.exception()), command.miniCompetitionReason());
+                Optional.ofNullable(command.exception()), command.miniCompetitionReason(), requester);
         if (decision instanceof RouteDecision.Refused refused) {
             throw Refusal.invalid(Refusal.typeOf(refused.code()), pointerOf(refused.code(), command), refused.message());
         }
@@ -150,6 +153,9 @@ public final class CreatingCallOff {
     private static String pointerOf(String code, CreateCallOff command) {
         return switch (code) {
             case RouteDecision.EXCEPTION_CONDITIONS_NOT_MET -> "/exception";
+            case RouteException.EXCEPTION_APPROVAL_REQUIRED, Approvals.APPROVER_IS_REQUESTER -> "/exception/approvedBy";
+            case RouteException.EXCEPTION_FOLLOW_UP_PLAN_REQUIRED -> "/exception/followUpPlan";
+            case RouteException.EXCEPTION_UNFORESEEABILITY_NOT_CONFIRMED -> "/exception/approverConfirmsUnforeseeable";
             case RouteDecision.MINI_COMPETITION_REASON_REQUIRED -> "/miniCompetitionReason";
             case RouteDecision.THRESHOLD_REQUIRES_MINI_COMPETITION -> command.requestedRoute() != null ? "/requestedRoute" : "/estimatedHours";
             default -> "/estimatedHours";
@@ -169,7 +175,7 @@ public final class CreatingCallOff {
         CreateCallOff cmd = c.command();
         return new CallOffDetails(cmd.title(), cmd.needDescription(), c.lines(), cmd.requestedRoute(), cmd.exception(),
                 cmd.miniCompetitionReason(), cmd.buyerReference(), c.route().reasonCode(), c.accessionId(), flags,
-                cmd.serviceVersions());
+                cmd.serviceVersions(), cmd.projectReference(), cmd.splitting());
     }
 
     static String newId() {

@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Pure decision function for the call-off mechanism (domain rules §1.12, E1, E2, E3, E5, E8, E47).
- * The comparison is on the total over all roles; a total equal to the threshold is "≤ threshold".
+ * Pure decision function for the call-off mechanism (domain rules §1.12, E1, E2, E3, E5, E8, E9, E47).
+ * The comparison is on the total over all roles; a total equal to the threshold is "≤ threshold". Direct award above
+ * the threshold under the exception needs its conditions (E8) and its approval ({@link RouteException#approvalRefusal}:
+ * an approver other than the requester, a follow-up plan, and the approver's confirmation when the agency caused the
+ * urgency itself, E9).
  */
 public final class RouteDecision {
     public static final String INVALID_ESTIMATE = CallOffEstimate.INVALID_ESTIMATE;
@@ -43,9 +46,10 @@ public final class RouteDecision {
      * @param requested             the buyer's requested route, empty for the default
      * @param exception             the above-threshold exception, if claimed
      * @param miniCompetitionReason required when a within-threshold call-off is sent to mini-competition
+     * @param requester             the person who calls off (an exception's approver must be another), null if unknown
      */
     public static Result decide(BigDecimal thresholdHours, CallOffEstimate estimate, Optional<Route> requested,
-                                Optional<RouteException> exception, String miniCompetitionReason) {
+                                Optional<RouteException> exception, String miniCompetitionReason, String requester) {
         if (thresholdHours == null || thresholdHours.signum() <= 0) {
             throw new IllegalArgumentException("threshold must be positive");
         }
@@ -61,7 +65,7 @@ public final class RouteDecision {
         BigDecimal total = estimate.total();
         return total.compareTo(thresholdHours) <= 0
                 ? withinThreshold(requested, exception, miniCompetitionReason)
-                : aboveThreshold(total, thresholdHours, requested, exception);
+                : aboveThreshold(total, thresholdHours, requested, exception, requester);
     }
 
     private static Result withinThreshold(Optional<Route> requested, Optional<RouteException> exception,
@@ -80,22 +84,34 @@ public final class RouteDecision {
     }
 
     private static Result aboveThreshold(BigDecimal total, BigDecimal threshold, Optional<Route> requested,
-                                         Optional<RouteException> exception) {
+                                         Optional<RouteException> exception, String requester) {
         if (requested.orElse(null) == Route.MINI_COMPETITION) {
             Set<RouteFlag> flags = exception.isPresent() ? Set.of(RouteFlag.EXCEPTION_IGNORED) : Set.of();
             return new Allowed(Route.MINI_COMPETITION, ABOVE_THRESHOLD, flags);
         }
         if (exception.isPresent()) {
-            if (exception.get().conditionsMet()) {
-                return new Allowed(Route.DIRECT_AWARD, EXCEPTION, Set.of(RouteFlag.EXCEPTION_ABOVE_THRESHOLD));
-            }
-            return new Refused(EXCEPTION_CONDITIONS_NOT_MET, "the exception needs unforeseeable circumstances AND "
-                    + "(security OR critical life/health services) AND a justification");
+            return underException(exception.get(), requester);
         }
         if (requested.isPresent()) {
             return new Refused(THRESHOLD_REQUIRES_MINI_COMPETITION, "total " + total.toPlainString()
                     + " h exceeds " + threshold.toPlainString() + " h: a mini-competition is required");
         }
         return new Allowed(Route.MINI_COMPETITION, ABOVE_THRESHOLD, Set.of());
+    }
+
+    private static Result underException(RouteException e, String requester) {
+        if (!e.conditionsMet()) {
+            return new Refused(EXCEPTION_CONDITIONS_NOT_MET, "the exception needs unforeseeable circumstances AND "
+                    + "(security OR critical life/health services) AND a justification");
+        }
+        Optional<Refusal> unapproved = e.approvalRefusal(requester);
+        if (unapproved.isPresent()) {
+            return new Refused(unapproved.get().code(), unapproved.get().message());
+        }
+        Set<RouteFlag> flags = EnumSet.of(RouteFlag.EXCEPTION_ABOVE_THRESHOLD);
+        if (e.causedByAgency()) {
+            flags.add(RouteFlag.UNFORESEEABILITY_CONFIRMED_BY_APPROVER);
+        }
+        return new Allowed(Route.DIRECT_AWARD, EXCEPTION, flags);
     }
 }

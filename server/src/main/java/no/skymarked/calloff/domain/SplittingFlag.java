@@ -1,19 +1,23 @@
 package no.skymarked.calloff.domain;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Result of {@link SplittingCheck} (E7). {@code involved} are the earlier call-offs in the window followed by the
- * candidate; {@code totalHours} is their sum.
+ * Result of {@link SplittingCheck} (E7). {@code involved} are the earlier call-offs for the same need in the window
+ * followed by the candidate; {@code totalHours} is their sum; {@code bases} says, per earlier call-off id, why it is
+ * the same need.
  */
-public record SplittingFlag(Level level, BigDecimal totalHours, BigDecimal thresholdHours,
-                            List<DirectCallOff> involved) {
+public record SplittingFlag(Level level, BigDecimal totalHours, BigDecimal thresholdHours, int windowDays,
+                            List<DirectCallOff> involved, Map<String, CallOffNeed.Basis> bases) {
 
     public enum Level {
-        /** No earlier direct call-off on the same framework+lot in the window. */
+        /** No earlier direct call-off for the same need on the framework in the window. */
         NONE,
-        /** Earlier call-offs exist in the window, but the sum is within the threshold (E7: WARN on the 2nd). */
+        /** Earlier call-offs for the same need exist in the window, but the sum is within the threshold (E7: WARN). */
         WARN,
         /** The sum exceeds the threshold: justification and approver required (E7: REQ). */
         EXCEEDS_THRESHOLD
@@ -21,6 +25,7 @@ public record SplittingFlag(Level level, BigDecimal totalHours, BigDecimal thres
 
     public SplittingFlag {
         involved = List.copyOf(involved);
+        bases = Collections.unmodifiableMap(new LinkedHashMap<>(bases));
     }
 
     public boolean exceedsThreshold() {

@@ -110,13 +110,14 @@ public final class CallOffStore implements CallOffRepository {
     }
 
     @Override
-    public List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, String lotId, Instant since) {
-        try (Stream<DbRow> rows = session.exec().createQuery("select id, created_at, total_hours from call_off where buyer_org_no = ?"
-                        + " and framework_id = ? and lot_id = ? and created_at >= ? and route = 'DIRECT_AWARD' and status <> 'CANCELLED'")
-                .params(buyerOrgNo, frameworkId, lotId, utc(since)).execute()) {
-            return rows.map(r -> new DirectCallOff(r.column("id").get(String.class), buyerOrgNo, frameworkId, lotId,
-                    Rows.instant(r, "created_at").atZone(WorkingDayCalendar.OSLO).toLocalDate(),
-                    r.column("total_hours").get(BigDecimal.class))).toList();
+    public List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, Instant since) {
+        try (Stream<DbRow> rows = session.exec().createQuery("select id, lot_id, created_at, total_hours, status, document from call_off"
+                        + " where buyer_org_no = ? and framework_id = ? and created_at >= ? and route = 'DIRECT_AWARD'")
+                .params(buyerOrgNo, frameworkId, utc(since)).execute()) {
+            return rows.map(r -> new DirectCallOff(r.column("id").get(String.class), buyerOrgNo, frameworkId,
+                    r.column("lot_id").get(String.class), Rows.instant(r, "created_at").atZone(WorkingDayCalendar.OSLO).toLocalDate(),
+                    r.column("total_hours").get(BigDecimal.class), CallOffStatus.valueOf(r.column("status").get(String.class)),
+                    CallOffJson.details(Json.tree(r.column("document").get(String.class))).need())).toList();
         }
     }
 

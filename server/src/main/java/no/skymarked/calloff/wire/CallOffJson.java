@@ -14,6 +14,7 @@ import no.skymarked.calloff.domain.EstimateLine;
 import no.skymarked.calloff.domain.Route;
 import no.skymarked.calloff.domain.RouteException;
 import no.skymarked.calloff.domain.ServiceVersion;
+import no.skymarked.calloff.domain.SplittingJustification;
 import no.skymarked.shared.Json;
 
 /** The JSON of a call-off: the request as accepted (its stored document), the view, and the typed protocol payloads. */
@@ -38,6 +39,12 @@ public final class CallOffJson {
         }
         putIf(n, "miniCompetitionReason", d.miniCompetitionReason());
         putIf(n, "buyerReference", d.buyerReference());
+        putIf(n, "projectReference", d.projectReference());
+        if (d.splitting() != null) {
+            ObjectNode s = n.putObject("splitting");
+            putIf(s, "justification", d.splitting().justification());
+            putIf(s, "approvedBy", d.splitting().approvedBy());
+        }
         n.put("routeReason", d.routeReason()).put("accessionId", d.accessionId());
         n.set("flags", Values.tree(d.flags()));
         if (!d.serviceVersions().isEmpty()) {
@@ -51,9 +58,10 @@ public final class CallOffJson {
         List<EstimateLine> lines = new ArrayList<>();
         d.path("estimatedHours").forEach(h -> lines.add(new EstimateLine(h.path("roleId").asText(), new BigDecimal(h.path("hours").asText()),
                 h.hasNonNull("days") ? new BigDecimal(h.path("days").asText()) : null)));
-        JsonNode ex = d.path("exception");
-        RouteException exception = ex.isObject() ? new RouteException(ex.path("unforeseeable").asBoolean(), ex.path("security").asBoolean(),
-                ex.path("criticalLifeOrHealth").asBoolean(), Values.text(ex.get("justification"))) : null;
+        RouteException exception = exception(d.path("exception"));
+        JsonNode s = d.path("splitting");
+        SplittingJustification splitting = s.isObject()
+                ? new SplittingJustification(Values.text(s.get("justification")), Values.text(s.get("approvedBy"))) : null;
         List<String> flags = new ArrayList<>();
         d.path("flags").forEach(f -> flags.add(f.asText()));
         List<ServiceVersion> versions = new ArrayList<>();
@@ -61,13 +69,24 @@ public final class CallOffJson {
         return new CallOffDetails(d.path("title").asText(), d.path("needDescription").asText(), lines,
                 d.hasNonNull("requestedRoute") ? Route.valueOf(d.path("requestedRoute").asText()) : null, exception,
                 Values.text(d.get("miniCompetitionReason")), Values.text(d.get("buyerReference")), Values.text(d.get("routeReason")),
-                Values.text(d.get("accessionId")), flags, versions);
+                Values.text(d.get("accessionId")), flags, versions, Values.text(d.get("projectReference")), splitting);
+    }
+
+    /** An exception as requested or kept; left-out conditions and confirmations are false. */
+    public static RouteException exception(JsonNode ex) {
+        return ex == null || !ex.isObject() ? null : new RouteException(ex.path("unforeseeable").asBoolean(false),
+                ex.path("security").asBoolean(false), ex.path("criticalLifeOrHealth").asBoolean(false), Values.text(ex.get("justification")),
+                Values.text(ex.get("approvedBy")), Values.text(ex.get("followUpPlan")), ex.path("causedByAgency").asBoolean(false),
+                ex.path("approverConfirmsUnforeseeable").asBoolean(false));
     }
 
     static ObjectNode exception(RouteException e) {
         ObjectNode n = Json.MAPPER.createObjectNode().put("unforeseeable", e.unforeseeable()).put("security", e.security())
                 .put("criticalLifeOrHealth", e.criticalLifeOrHealth());
         putIf(n, "justification", e.justification());
+        putIf(n, "approvedBy", e.approvedBy());
+        putIf(n, "followUpPlan", e.followUpPlan());
+        n.put("causedByAgency", e.causedByAgency()).put("approverConfirmsUnforeseeable", e.approverConfirmsUnforeseeable());
         return n;
     }
 

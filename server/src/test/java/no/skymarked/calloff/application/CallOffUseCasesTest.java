@@ -78,14 +78,14 @@ class CallOffUseCasesTest {
 
     private CallOff create(String hours, Route route) {
         var command = new CreateCallOff(FW, "dev", "Skjema", "Nytt skjema", List.of(new EstimateLine("DEVELOPER", new BigDecimal(hours), null)),
-                route, null, route == Route.MINI_COMPETITION && new BigDecimal(hours).intValue() <= 250 ? "kvalitet" : null, null, List.of(), null);
+                route, null, route == Route.MINI_COMPETITION && new BigDecimal(hours).intValue() <= 250 ? "kvalitet" : null, null, List.of(), null, null, null);
         return f.creating().create(BUYER, command, c -> c.id()).value();
     }
 
     @Test
     void daysNeedTheFrameworksHoursPerDay() {
         var command = new CreateCallOff(FW, "dev", "t", "n", List.of(new EstimateLine("DEVELOPER", null, new BigDecimal("4")),
-                new EstimateLine("ARCHITECT", new BigDecimal("12.5"), null)), null, null, null, null, List.of(), null);
+                new EstimateLine("ARCHITECT", new BigDecimal("12.5"), null)), null, null, null, null, List.of(), null, null, null);
         CallOff c = f.creating().create(BUYER, command, x -> "").value();
         assertThat(c.totalHours().compareTo(new BigDecimal("42.5")), is(0));
         mem.frameworks.put(FW, framework(null, new BigDecimal("1000000")));

@@ -111,11 +111,12 @@ final class InMemoryPorts {
         }
 
         @Override
-        public List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, String lotId, Instant since) {
+        public List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, Instant since) {
             return callOffs.values().stream().map(CallOff::new).filter(c -> c.route() == Route.DIRECT_AWARD && !c.createdAt().isBefore(since)
-                            && c.buyerOrgNo().equals(buyerOrgNo) && c.frameworkId().equals(frameworkId) && c.lotId().equals(lotId))
-                    .map(c -> new DirectCallOff(c.id(), buyerOrgNo, frameworkId, lotId,
-                            c.createdAt().atZone(WorkingDayCalendar.OSLO).toLocalDate(), c.totalHours())).toList();
+                            && c.buyerOrgNo().equals(buyerOrgNo) && c.frameworkId().equals(frameworkId))
+                    .map(c -> new DirectCallOff(c.id(), buyerOrgNo, frameworkId, c.lotId(),
+                            c.createdAt().atZone(WorkingDayCalendar.OSLO).toLocalDate(), c.totalHours(), c.status(), c.details().need()))
+                    .toList();
         }
 
         @Override

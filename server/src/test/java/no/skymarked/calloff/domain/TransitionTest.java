@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TransitionTest {
     private static CallOff in(CallOffStatus status) {
         return new CallOff(new CallOff.State("c1", "991825827", "fw", "lot", 1, new CallOffDetails("t", "n", List.of(), null, null, null, null,
-                "WITHIN_THRESHOLD", "a1", List.of(), List.of()), new BigDecimal("1000"), Route.MINI_COMPETITION, Instant.EPOCH, 1, status,
+                "WITHIN_THRESHOLD", "a1", List.of(), List.of(), null, null), new BigDecimal("1000"), Route.MINI_COMPETITION, Instant.EPOCH, 1, status,
                 null, null, null, null, null, null));
     }
 
