@@ -95,14 +95,23 @@ class CatalogueValidatorTest {
         assertThat(problems, hasItem(containsString("at /prices/0/price/amount")));
     }
 
-    @Test
-    void duplicateCriteriaRatesAndImpossibleMinimumWeightsAreRefused() {
-        String framework = """
+    /** The start of a test framework file, up to its values; each test adds the rest. */
+    private static final String FRAMEWORK_HEAD = """
                 {"id": "fw-test", "title": {"nb": "T", "en": "T"}, "description": {"nb": "T", "en": "T"},
                  "owner": {"orgNo": "991825827", "name": "Etat"}, "kind": "CONSULTING", "callOffMechanism": "MIXED",
                  "status": "ACTIVE", "period": {"startDate": "2026-01-01", "initialEndDate": "2027-01-01", "options": []},
                  "thresholdHours": "250", "cascadeResponseWorkingDays": 2, "miniCompetitionMinDeadlineWorkingDays": 5,
                  "estimatedValue": {"amount": "100", "currency": "NOK"}, "maxValue": {"amount": "200", "currency": "NOK"},
+            """;
+
+    private List<String> frameworkProblems(String framework) {
+        return toStrings(validator.validate(new CatalogueBundle(List.of(new CatalogueFile("suppliers/test.json", SUPPLIER),
+                new CatalogueFile("frameworks/fw-test.json", framework)))).problems());
+    }
+
+    @Test
+    void duplicateCriteriaRatesAndImpossibleMinimumWeightsAreRefused() {
+        String framework = FRAMEWORK_HEAD + """
                  "roles": [{"id": "DEVELOPER", "name": {"nb": "Utvikler", "en": "Developer"}}],
                  "awardCriteria": [
                     {"id": "price", "type": "PRICE", "name": {"nb": "Pris", "en": "Price"}, "minWeight": "0.60", "maxWeight": "0.70"},
@@ -112,9 +121,7 @@ class CatalogueValidatorTest {
                         {"roleId": "DEVELOPER", "hourlyRate": {"amount": "1000", "currency": "NOK"}},
                         {"roleId": "DEVELOPER", "hourlyRate": {"amount": "900", "currency": "NOK"}}]}]}]}
                 """;
-        List<String> problems = toStrings(validator.validate(new CatalogueBundle(List.of(
-                new CatalogueFile("suppliers/test.json", SUPPLIER),
-                new CatalogueFile("frameworks/fw-test.json", framework)))).problems());
+        List<String> problems = frameworkProblems(framework);
         assertThat(problems, hasItem(containsString("at /awardCriteria/1/id: duplicate award criterion id 'price'")));
         assertThat(problems, hasItem(containsString("at /awardCriteria: the minimum weights sum to 1.10")));
         assertThat(problems, hasItem(containsString("at /lots/0/suppliers/0/rates/1/roleId: role 'DEVELOPER' has two rates")));
@@ -122,12 +129,7 @@ class CatalogueValidatorTest {
 
     @Test
     void anActiveFrameworkMustNameWhoMayUseItAndItsLateAccessionClauseOnlyThose() {
-        String framework = """
-                {"id": "fw-test", "title": {"nb": "T", "en": "T"}, "description": {"nb": "T", "en": "T"},
-                 "owner": {"orgNo": "991825827", "name": "Etat"}, "kind": "CONSULTING", "callOffMechanism": "MIXED",
-                 "status": "ACTIVE", "period": {"startDate": "2026-01-01", "initialEndDate": "2027-01-01", "options": []},
-                 "thresholdHours": "250", "cascadeResponseWorkingDays": 2, "miniCompetitionMinDeadlineWorkingDays": 5,
-                 "estimatedValue": {"amount": "100", "currency": "NOK"}, "maxValue": {"amount": "200", "currency": "NOK"},
+        String framework = FRAMEWORK_HEAD + """
                  "lateAccession": {"clause": "Punkt 2", "agencies": ["889640782"], "groups": ["kommunen"]},
                  "roles": [{"id": "DEVELOPER", "name": {"nb": "Utvikler", "en": "Developer"}}],
                  "awardCriteria": [
@@ -137,36 +139,25 @@ class CatalogueValidatorTest {
                     {"orgNo": "974760673", "rank": 1, "status": "ACTIVE", "rates": [
                         {"roleId": "DEVELOPER", "hourlyRate": {"amount": "1000", "currency": "NOK"}}]}]}]}
                 """;
-        List<String> problems = toStrings(validator.validate(new CatalogueBundle(List.of(
-                new CatalogueFile("suppliers/test.json", SUPPLIER),
-                new CatalogueFile("frameworks/fw-test.json", framework)))).problems());
+        List<String> problems = frameworkProblems(framework);
         assertThat(problems, hasItem(containsString("at /eligibleAgencies: an active framework must name the agencies that may use it")));
         assertThat(problems, hasItem(containsString("at /lateAccession/agencies/0: agency 889640782 is not identified")));
         assertThat(problems, hasItem(containsString("at /lateAccession/groups/0: no eligible group 'kommunen'")));
         String named = framework.replace("\"lateAccession\"", "\"eligibleGroups\": [{\"id\": \"kommunen\", \"name\": {\"nb\": \"K\","
                 + " \"en\": \"M\"}, \"members\": [\"889640782\"]}], \"lateAccession\"");
-        List<String> fixed = toStrings(validator.validate(new CatalogueBundle(List.of(
-                new CatalogueFile("suppliers/test.json", SUPPLIER),
-                new CatalogueFile("frameworks/fw-test.json", named)))).problems());
+        List<String> fixed = frameworkProblems(named);
         assertThat(fixed.stream().filter(p -> p.contains("eligible") || p.contains("lateAccession")).toList(), is(List.of()));
     }
 
     @Test
     void duplicateRanksInALotAreRefused() {
-        String framework = """
-                {"id": "fw-test", "title": {"nb": "T", "en": "T"}, "description": {"nb": "T", "en": "T"},
-                 "owner": {"orgNo": "991825827", "name": "Etat"}, "kind": "CONSULTING", "callOffMechanism": "MIXED",
-                 "status": "ACTIVE", "period": {"startDate": "2026-01-01", "initialEndDate": "2027-01-01", "options": []},
-                 "thresholdHours": "250", "cascadeResponseWorkingDays": 2, "miniCompetitionMinDeadlineWorkingDays": 5,
-                 "estimatedValue": {"amount": "100", "currency": "NOK"}, "maxValue": {"amount": "200", "currency": "NOK"},
+        String framework = FRAMEWORK_HEAD + """
                  "roles": [{"id": "DEVELOPER", "name": {"nb": "Utvikler", "en": "Developer"}}], "awardCriteria": [],
                  "lots": [{"id": "lot-1", "name": {"nb": "L", "en": "L"}, "suppliers": [
                     {"orgNo": "974760673", "rank": 1, "status": "ACTIVE"},
                     {"orgNo": "974760673", "rank": 1, "status": "ACTIVE", "rates": [{"roleId": "TESTER", "hourlyRate": {"amount": "1000", "currency": "NOK"}}]}]}]}
                 """;
-        List<String> problems = toStrings(validator.validate(new CatalogueBundle(List.of(
-                new CatalogueFile("suppliers/test.json", SUPPLIER),
-                new CatalogueFile("frameworks/fw-test.json", framework)))).problems());
+        List<String> problems = frameworkProblems(framework);
         assertThat(problems, hasItem(containsString("frameworks/fw-test.json at /lots/0/suppliers/1/rank: duplicate rank 1")));
         assertThat(problems, hasItem(containsString("at /lots/0/suppliers/1/orgNo: supplier 974760673 appears twice")));
         assertThat(problems, hasItem(containsString("at /lots/0/suppliers/1/rates/0/roleId")));
