@@ -598,14 +598,15 @@ class MiniCompetitionApiTest {
                 .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/clarification-required"));
         requestExplanation(id, B, CLOCK.instant().minusSeconds(1)).then().statusCode(422).body("errors[0].pointer", is("/deadline"));
         requestExplanation(id, D, CLOCK.instant().plus(Duration.ofDays(3))).then().statusCode(422).body("errors[0].pointer", is("/supplierOrgNo"));
-        String x = requestExplanation(id, B, CLOCK.instant().plus(Duration.ofDays(3))).then().statusCode(201).extract().jsonPath().getString("id");
+        String x = conform("requestExplanation", requestExplanation(id, B, CLOCK.instant().plus(Duration.ofDays(3)))).then().statusCode(201)
+                .extract().jsonPath().getString("id");
         replace(id, "e1", reject).then().statusCode(422).body("type", is("/problems/explanation-pending"));
         assess(id, x, "INSUFFICIENT", null).then().statusCode(422).body("type", is("/problems/explanation-pending"));
-        assertThat(given().auth().oauth2(supplier(B)).get("/v1/call-offs/" + id + "/explanation-requests").jsonPath().getList("items.id"),
-                contains(x));
+        assertThat(conform("listExplanationRequests", given().auth().oauth2(supplier(B)).get("/v1/call-offs/" + id + "/explanation-requests"))
+                .jsonPath().getList("items.id"), contains(x));
         assertThat(given().auth().oauth2(supplier(A)).get("/v1/call-offs/" + id + "/explanation-requests").jsonPath().getList("items"), empty());
         CLOCK.advance(Duration.ofDays(1));
-        assess(id, x, "INSUFFICIENT", CLOCK.instant().minusSeconds(3600)).then().statusCode(200).body("assessment.verdict", is("INSUFFICIENT"));
+        conform("assessExplanation", assess(id, x, "INSUFFICIENT", CLOCK.instant().minusSeconds(3600))).then().statusCode(200).body("assessment.verdict", is("INSUFFICIENT"));
         assess(id, x, "SUFFICIENT", CLOCK.instant()).then().statusCode(409).body("type", is("/problems/already-assessed"));
         replace(id, "e1", reject).then().statusCode(200).body("proposedWinnerOrgNo", is(A))
                 .body("tenders.find { it.supplierOrgNo == '" + B + "' }.rejection.ground", is("ABNORMALLY_LOW_EXPLANATION_INSUFFICIENT"));
@@ -681,7 +682,8 @@ class MiniCompetitionApiTest {
             assertThat(read, given().auth().oauth2(buyer()).get("/v1/call-offs/" + noTie + read).asString(), not(containsString(noTieSeed)));
         }
         // equal on every earlier rule: the draw decides, and its seed is revealed and checkable against the commitment
-        JsonPath drawn = evaluate(tie, scores(A, "6", "6") + "," + scores(B, "6", "6")).then().statusCode(200).extract().jsonPath();
+        JsonPath drawn = conform("recordEvaluation", evaluate(tie, scores(A, "6", "6") + "," + scores(B, "6", "6"))).then().statusCode(200)
+                .extract().jsonPath();
         assertThat(drawn.getString("ties[0].resolvedBy"), is("DRAWING_OF_LOTS"));
         assertThat(drawn.getString("ties[0].drawSeed"), is(seed));
         assertThat(drawn.getString("ties[0].drawSeedSha256"), is(commitment));
@@ -714,7 +716,8 @@ class MiniCompetitionApiTest {
     @Test
     void evaluatorsScoreWithoutPricesAndTheConsensusLocksTheQualityScoresBeforePricesAreShown() {
         String id = opened("0.20", "0.50", "0.30", "LINEAR", "");
-        JsonPath tenders = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders").then().statusCode(200).extract().jsonPath();
+        JsonPath tenders = conform("listTenders", given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders")).then()
+                .statusCode(200).extract().jsonPath();
         assertThat(tenders.getList("items.pricesHidden"), contains(true, true, true));
         assertThat(tenders.getList("items.evaluatedPrice"), contains(nullValue(), nullValue(), nullValue()));
         assertThat(tenders.getList("items.solutionDescription"), hasItem(containsString(SECRET)));
@@ -733,17 +736,18 @@ class MiniCompetitionApiTest {
         declare(id, "{\"evaluator\": \"Kari Nordmann\", \"hasConflict\": false}");
         evaluatorScores(id, "{\"evaluator\": \"Kari Nordmann\", \"tenders\": [" + scores(A, "7", "6") + "]}").then().statusCode(422)
                 .body("errors.pointer", hasItem("/tenders"));
-        evaluatorScores(id, kari).then().statusCode(201).body("id", is("s1")).body("tenders", hasSize(3))
+        conform("recordEvaluatorScores", evaluatorScores(id, kari)).then().statusCode(201).body("id", is("s1")).body("tenders", hasSize(3))
                 .body("tenders.find { it.supplierOrgNo == '" + C + "' }.scores[0].reason", is("Godt begrunnet løsning"));
         declare(id, "{\"evaluator\": \"Per Olsen\", \"hasConflict\": false}");
         evaluatorScores(id, kari.replace("Kari Nordmann", "Per Olsen").replace("\"9\"", "\"8\"")).then().statusCode(201).body("id", is("s2"));
-        JsonPath individual = given().auth().oauth2(auditor()).get("/v1/call-offs/" + id + "/evaluator-scores").jsonPath();
+        JsonPath individual = conform("listEvaluatorScores", given().auth().oauth2(auditor()).get("/v1/call-offs/" + id + "/evaluator-scores"))
+                .jsonPath();
         assertThat(individual.getList("items.evaluator"), contains("Kari Nordmann", "Per Olsen"));
         assertThat(individual.getString("items[1].tenders.find { it.supplierOrgNo == '" + C + "' }.scores[0].score"), is("8"));
         given().auth().oauth2(supplier(A)).get("/v1/call-offs/" + id + "/evaluator-scores").then().statusCode(404);
 
-        JsonPath consensus = evaluate(id, scores(A, "7", "6") + "," + scores(B, "5", "8") + "," + scores(C, "9", "9")).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath consensus = conform("recordEvaluation", evaluate(id, scores(A, "7", "6") + "," + scores(B, "5", "8") + ","
+                + scores(C, "9", "9"))).then().statusCode(200).extract().jsonPath();
         assertThat(consensus.getString("qualityLock.lockedAt"), is(CLOCK.instant().toString()));
         assertThat(consensus.getList("evaluatorScores.evaluator"), contains("Kari Nordmann", "Per Olsen"));
         assertThat(consensus.getList("ranking"), contains(C, A, B));
@@ -787,6 +791,12 @@ class MiniCompetitionApiTest {
         }
         given().auth().oauth2(editor).header("If-Match", read.header("ETag")).contentType("application/json")
                 .body(no.skymarked.shared.Json.text(framework)).put("/v1/frameworks/" + DT2).then().statusCode(200);
+    }
+
+    /** The response, after checking that it conforms to the spec's schema for its status. */
+    static Response conform(String operationId, Response r) {
+        assertThat(operationId, no.skymarked.SpecContract.problems(operationId, r.statusCode(), r.asString()), empty());
+        return r;
     }
 
     static Response replace(String id, String version, String tenders) {

@@ -9,7 +9,7 @@ import no.skymarked.calloff.domain.EvaluationResult;
  * only where a drawing of lots decided a tie; {@code drawSeedSha256} is the commitment published at the opening.
  */
 public record EvaluationSheet(String callOffId, Competition.Terms terms, Competition.EvaluationRecord record,
-                              EvaluationResult result, String drawSeed, String drawSeedSha256, Competition.Evaluating evaluating) {
+                              EvaluationResult result, String drawSeed, String drawSeedSha256, Competition.EvaluationParts evaluating) {
     public static EvaluationSheet of(String callOffId, Competition competition) {
         return competition.evaluation().map(r -> new EvaluationSheet(callOffId, competition.terms(), r,
                 competition.result(callOffId).orElseThrow(), competition.drawSeed(callOffId), competition.drawSeedSha256(callOffId),

@@ -26,19 +26,19 @@ public final class Competition {
 
     public Competition(Terms terms, List<Question> questions, List<Declaration> declarations, Opening opening,
                        EvaluationRecord evaluation, Award award) {
-        this(terms, questions, declarations, opening, new Evaluating(List.of(), null, List.of()), evaluation, award);
+        this(terms, questions, declarations, opening, new EvaluationParts(List.of(), null, List.of()), evaluation, award);
     }
 
     /** The evaluation's parts besides the consensus: evaluators' own scores, the quality lock, explanation requests. */
-    public record Evaluating(List<EvaluatorScores> evaluatorScores, QualityLock qualityLock, List<ExplanationRequest> explanationRequests) {
-        public Evaluating {
+    public record EvaluationParts(List<EvaluatorScores> evaluatorScores, QualityLock qualityLock, List<ExplanationRequest> explanationRequests) {
+        public EvaluationParts {
             evaluatorScores = List.copyOf(evaluatorScores);
             explanationRequests = List.copyOf(explanationRequests);
         }
     }
 
     public Competition(Terms terms, List<Question> questions, List<Declaration> declarations, Opening opening,
-                       Evaluating evaluating, EvaluationRecord evaluation, Award award) {
+                       EvaluationParts evaluating, EvaluationRecord evaluation, Award award) {
         this.terms = terms;
         this.questions = new ArrayList<>(questions);
         this.declarations = new ArrayList<>(declarations);
@@ -367,8 +367,8 @@ public final class Competition {
     }
 
     /** What the column keeps of the evaluation besides the consensus. */
-    public Evaluating evaluating() {
-        return new Evaluating(evaluatorScores, qualityLock, explanationRequests);
+    public EvaluationParts evaluating() {
+        return new EvaluationParts(evaluatorScores, qualityLock, explanationRequests);
     }
 
     /** The commitment to the seed: SHA-256 of it in hex, published at the opening. */

@@ -80,7 +80,7 @@ public final class EvaluatingJson {
     }
 
     /** Writes the parts into the competition's column node. */
-    static void write(Competition.Evaluating e, ObjectNode into) {
+    static void write(Competition.EvaluationParts e, ObjectNode into) {
         ArrayNode scores = into.putArray("evaluatorScores");
         e.evaluatorScores().forEach(s -> scores.add(evaluatorScores(s)));
         if (e.qualityLock() != null) {
@@ -90,12 +90,12 @@ public final class EvaluatingJson {
         e.explanationRequests().forEach(r -> requests.add(explanationRequest(r)));
     }
 
-    static Competition.Evaluating read(JsonNode n) {
+    static Competition.EvaluationParts read(JsonNode n) {
         List<Competition.EvaluatorScores> scores = new ArrayList<>();
         n.path("evaluatorScores").forEach(s -> scores.add(evaluatorScores(s)));
         List<Competition.ExplanationRequest> requests = new ArrayList<>();
         n.path("explanationRequests").forEach(r -> requests.add(explanationRequest(r)));
-        return new Competition.Evaluating(scores, n.has("qualityLock") ? lock(n.path("qualityLock")) : null, requests);
+        return new Competition.EvaluationParts(scores, n.has("qualityLock") ? lock(n.path("qualityLock")) : null, requests);
     }
 
     private static ArrayNode scores(List<Competition.Score> scores) {
