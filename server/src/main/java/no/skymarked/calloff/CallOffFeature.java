@@ -18,6 +18,8 @@ import no.skymarked.calloff.application.Ports;
 import no.skymarked.calloff.application.PublishingCompetition;
 import no.skymarked.calloff.application.ReadingCallOffs;
 import no.skymarked.calloff.application.ReadingCompetition;
+import no.skymarked.calloff.application.RecordingEvaluatorScores;
+import no.skymarked.calloff.application.RequestingExplanation;
 import no.skymarked.calloff.application.SubmittingTender;
 import no.skymarked.calloff.application.WithdrawingTender;
 import no.skymarked.calloff.store.AccessionReader;
@@ -36,7 +38,8 @@ public record CallOffFeature(CreatingCallOff creating, AnsweringOffer answering,
                              PublishingCompetition publishing, AskingQuestion asking, AnsweringQuestion answeringQuestion,
                              SubmittingTender submitting, WithdrawingTender withdrawing, DeclaringConflicts declaring,
                              Evaluating evaluating, Awarding awarding, Contracting contracting, Cancelling cancelling,
-                             ReadingCompetition readingCompetition) {
+                             ReadingCompetition readingCompetition, RecordingEvaluatorScores scoringQuality,
+                             RequestingExplanation explaining) {
 
     /** Over the database ({@code postgres}: PostgreSQL, else H2), with the tender key in {@code tenderKeyDir} (made at first start). */
     public static CallOffFeature create(DbClient db, boolean postgres, AccessionRepository accessions, Path tenderKeyDir, Clock clock) {
@@ -54,6 +57,7 @@ public record CallOffFeature(CreatingCallOff creating, AnsweringOffer answering,
         return new CallOffFeature(new CreatingCallOff(ports), new AnsweringOffer(ports), deadlines, new ReadingCallOffs(ports, deadlines),
                 new PublishingCompetition(steps), new AskingQuestion(steps), new AnsweringQuestion(steps), new SubmittingTender(steps),
                 new WithdrawingTender(steps), new DeclaringConflicts(steps), new Evaluating(steps), new Awarding(steps),
-                new Contracting(steps), new Cancelling(steps), new ReadingCompetition(steps));
+                new Contracting(steps), new Cancelling(steps), new ReadingCompetition(steps), new RecordingEvaluatorScores(steps),
+                new RequestingExplanation(steps));
     }
 }

@@ -239,7 +239,14 @@ class MiniCompetitionApiTest {
         CLOCK.set(deadline);
         JsonPath opened = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(200).extract().jsonPath();
         assertThat(opened.getString("solutionDescription"), containsString(SECRET));
-        assertThat(opened.getString("evaluatedPrice.amount"), is("1200000.00"));
+        // quality is scored without prices: they are shown once the first evaluation has locked the quality scores
+        assertThat(opened.getBoolean("pricesHidden"), is(true));
+        assertThat(opened.getString("evaluatedPrice"), nullValue());
+        assertThat(opened.getString("rates"), nullValue());
+        evaluate(id, scores(A, "5", "5")).then().statusCode(200);
+        JsonPath priced = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(200).extract().jsonPath();
+        assertThat(priced.getString("evaluatedPrice.amount"), is("1200000.00"));
+        assertThat(priced.getString("pricesHidden"), nullValue());
         given().auth().oauth2(auditor()).get("/v1/call-offs/" + id + "/tenders").then().statusCode(200).body("items", hasSize(1));
         given().auth().oauth2(editor()).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(403).body("type", is("/problems/forbidden"));
         given().auth().oauth2(supplier(B)).get("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(403);
@@ -261,7 +268,10 @@ class MiniCompetitionApiTest {
         tender(id, A, "1000.00").then().statusCode(409).body("type", is("/problems/tender-deadline-passed"));
         given().auth().oauth2(supplier(A)).delete("/v1/call-offs/" + id + "/tenders/" + A).then().statusCode(409);
         JsonPath tenders = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders").jsonPath();
-        assertThat(tenders.getString("items.find { it.supplierOrgNo == '" + A + "' }.rates[0].hourlyRate.amount"), is("1100.00"));
+        // the buyer's side sees no prices before the quality scores are locked; the supplier its own
+        assertThat(tenders.getBoolean("items.find { it.supplierOrgNo == '" + A + "' }.pricesHidden"), is(true));
+        JsonPath own = given().auth().oauth2(supplier(A)).get("/v1/call-offs/" + id + "/tenders/" + A).jsonPath();
+        assertThat(own.getString("rates[0].hourlyRate.amount"), is("1100.00"));
         assertThat(tenders.getString("items.find { it.supplierOrgNo == '" + B + "' }.status"), is("WITHDRAWN"));
         JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
         assertThat(protocol.getList("events.findAll { it.type == 'LATE_TENDER_REFUSED' }"), hasSize(3));
@@ -474,8 +484,15 @@ class MiniCompetitionApiTest {
         evaluate(id, all).then().statusCode(428);
         given().auth().oauth2(buyer()).header("If-Match", "\"e7\"").contentType("application/json").body("{\"tenders\": [" + all + "]}")
                 .put("/v1/call-offs/" + id + "/evaluation").then().statusCode(412);
+        // the first evaluation locked the quality scores (the prices were shown then): rescoring C is refused ...
         given().auth().oauth2(buyer()).header("If-Match", "\"e1\"").contentType("application/json")
                 .body("{\"tenders\": [" + scores(A, "7", "6") + "," + scores(B, "5", "8") + "," + scores(C, "5", "5") + "]}")
+                .put("/v1/call-offs/" + id + "/evaluation").then().statusCode(422).body("type", is("/problems/quality-locked"))
+                .body("errors.pointer", contains("/tenders/2/scores/0/score", "/tenders/2/scores/1/score"));
+        // ... a replacement may reject it with a ground
+        given().auth().oauth2(buyer()).header("If-Match", "\"e1\"").contentType("application/json")
+                .body("{\"tenders\": [" + scores(A, "7", "6") + "," + scores(B, "5", "8") + ", {\"supplierOrgNo\": \"" + C + "\","
+                        + " \"rejection\": {\"ground\": \"SUBSTANTIAL_DEVIATION\", \"reason\": \"Forbehold mot kontraktsvilkårene\"}}]}")
                 .put("/v1/call-offs/" + id + "/evaluation").then().statusCode(200).body("version", is(2))
                 .body("proposedWinnerOrgNo", equalTo(B));
     }
@@ -560,7 +577,7 @@ class MiniCompetitionApiTest {
                 is(Map.of("status", "CANCELLED")));
     }
     @Test
-    void anAbnormallyLowWinnerNeedsARecordedClarificationButIsNotRejected() {
+    void anAbnormallyLowWinnerNeedsARecordedRequestAndASufficientExplanationButIsNotRejected() {
         String id = draft();
         Instant deadline = inTwoWeeks();
         publish(id, terms(deadline, "0.40", "0.30", "0.30", "LINEAR", "")).then().statusCode(200);
@@ -570,11 +587,32 @@ class MiniCompetitionApiTest {
         CLOCK.set(deadline);
         evaluate(id, scores(A, "6", "6") + "," + scores(B, "6", "6") + "," + scores(C, "6", "6")).then().statusCode(200)
                 .body("proposedWinnerOrgNo", is(C)).body("flags.code", hasItem("ABNORMALLY_LOW_SUSPECTED"));
-        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Lavest pris\", \"evidenceReceived\": true}")
+        String award = "{\"reasons\": \"Lavest pris\", \"evidenceReceived\": true,"
+                + " \"abnormallyLowClarification\": \"Leverandøren dokumenterte ledig kapasitet og lave overheadkostnader\"}";
+        // a clarification text alone is not enough: the request for explanation with its deadline must be recorded
+        given().auth().oauth2(buyer()).contentType("application/json").body(award)
                 .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/clarification-required"));
-        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Lavest pris\", \"evidenceReceived\": true,"
-                + " \"abnormallyLowClarification\": \"Leverandøren dokumenterte ledig kapasitet og lave overheadkostnader\"}")
+        String x = requestExplanation(id, C, CLOCK.instant().plus(Duration.ofDays(3))).then().statusCode(201)
+                .body("supplierOrgNo", is(C)).extract().jsonPath().getString("id");
+        given().auth().oauth2(buyer()).contentType("application/json").body(award)
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/clarification-required"));
+        assess(id, x, "SUFFICIENT", CLOCK.instant()).then().statusCode(200).body("assessment.verdict", is("SUFFICIENT"));
+        given().auth().oauth2(buyer()).contentType("application/json").body(award)
                 .post("/v1/call-offs/" + id + "/award").then().statusCode(200).body("awardedSupplierOrgNo", is(C));
+        assertThat(given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath().getList("events.type"),
+                hasItem("EXPLANATION_ASSESSED"));
+    }
+
+    static Response requestExplanation(String id, String orgNo, Instant deadline) {
+        return given().auth().oauth2(buyer()).contentType("application/json").body("{\"supplierOrgNo\": \"" + orgNo + "\","
+                + " \"request\": \"Forklar hvordan timeprisen dekker lønns- og sosiale kostnader\", \"deadline\": \"" + deadline + "\"}")
+                .post("/v1/call-offs/" + id + "/explanation-requests");
+    }
+
+    static Response assess(String id, String requestId, String verdict, Instant received) {
+        return given().auth().oauth2(buyer()).contentType("application/json").body("{\"verdict\": \"" + verdict + "\","
+                + " \"reason\": \"Vurdert mot dokumentasjonen\"" + (received == null ? "" : ", \"explanationReceivedAt\": \"" + received + "\"") + "}")
+                .post("/v1/call-offs/" + id + "/explanation-requests/" + requestId + "/assessment");
     }
 
     @Test
@@ -600,5 +638,240 @@ class MiniCompetitionApiTest {
             }
         }
         assertThat(status, is("EVALUATION"));
+    }
+
+    /** E33 with two tenders: 1 000 000 against 300 000 flags the lower; rejecting it on that ground waits for an explanation. */
+    @Test
+    void ofTwoTendersTheOneBelowSixtyPercentOfTheOtherIsFlaggedAndRejectedOnlyAfterAnExplanationRequest() {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        publish(id, terms(deadline, "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+        tender(id, A, "1000.00").then().statusCode(201);
+        tender(id, B, "300.00").then().statusCode(201);
+        CLOCK.set(deadline);
+        JsonPath first = evaluate(id, scores(A, "6", "6") + "," + scores(B, "6", "6")).then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("flags.findAll { it.code == 'ABNORMALLY_LOW_SUSPECTED' }.supplierOrgNo"), contains(B));
+        assertThat(first.getList("ranking"), contains(B, A));  // flagged, never rejected automatically
+        String reject = scores(A, "6", "6") + ", {\"supplierOrgNo\": \"" + B + "\", \"rejection\": {\"ground\":"
+                + " \"ABNORMALLY_LOW_EXPLANATION_INSUFFICIENT\", \"reason\": \"Prisen dekker ikke lønnskostnadene\"}}";
+        replace(id, "e1", reject).then().statusCode(422).body("type", is("/problems/explanation-not-requested"))
+                .body("errors[0].pointer", is("/tenders/1/rejection/ground"));
+        given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Lavest pris\", \"evidenceReceived\": true}")
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/clarification-required"));
+        requestExplanation(id, B, CLOCK.instant().minusSeconds(1)).then().statusCode(422).body("errors[0].pointer", is("/deadline"));
+        requestExplanation(id, D, CLOCK.instant().plus(Duration.ofDays(3))).then().statusCode(422).body("errors[0].pointer", is("/supplierOrgNo"));
+        String x = conform("requestExplanation", requestExplanation(id, B, CLOCK.instant().plus(Duration.ofDays(3)))).then().statusCode(201)
+                .extract().jsonPath().getString("id");
+        replace(id, "e1", reject).then().statusCode(422).body("type", is("/problems/explanation-pending"));
+        assess(id, x, "INSUFFICIENT", null).then().statusCode(422).body("type", is("/problems/explanation-pending"));
+        assertThat(conform("listExplanationRequests", given().auth().oauth2(supplier(B)).get("/v1/call-offs/" + id + "/explanation-requests"))
+                .jsonPath().getList("items.id"), contains(x));
+        assertThat(given().auth().oauth2(supplier(A)).get("/v1/call-offs/" + id + "/explanation-requests").jsonPath().getList("items"), empty());
+        CLOCK.advance(Duration.ofDays(1));
+        conform("assessExplanation", assess(id, x, "INSUFFICIENT", CLOCK.instant().minusSeconds(3600))).then().statusCode(200).body("assessment.verdict", is("INSUFFICIENT"));
+        assess(id, x, "SUFFICIENT", CLOCK.instant()).then().statusCode(409).body("type", is("/problems/already-assessed"));
+        replace(id, "e1", reject).then().statusCode(200).body("proposedWinnerOrgNo", is(A))
+                .body("tenders.find { it.supplierOrgNo == '" + B + "' }.rejection.ground", is("ABNORMALLY_LOW_EXPLANATION_INSUFFICIENT"));
+        JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+        assertThat(protocol.getList("events.type"), hasItem("EXPLANATION_REQUESTED"));
+        assertThat(protocol.getString("events.find { it.type == 'EXPLANATION_REQUESTED' }.payload.deadline"), is(CLOCK.instant()
+                .minus(Duration.ofDays(1)).plus(Duration.ofDays(3)).toString()));
+    }
+
+    /** E33 with one tender against the documented budget, E12 (a single tender is awarded with a warning), E34 (the budget's time). */
+    @Test
+    void aSingleTenderFarBelowTheDocumentedBudgetIsFlaggedAndItsAwardIsWarnedInTheProtocol() {
+        String id = draft();
+        Instant deadline = inTwoWeeks();
+        JsonPath published = publish(id, terms(deadline, "0.35", "0.35", "0.30", "LINEAR",
+                ", \"documentedBudget\": {\"amount\": \"1000000.00\", \"currency\": \"NOK\"}")).then().statusCode(200).extract().jsonPath();
+        assertThat(published.getString("competition.documentedBudget.documentedAt"), is(START.toString()));
+        assertThat(published.getString("competition.documentedBudget.documentedAt"), is(published.getString("competition.publishedAt")));
+        tender(id, A, "550.00").then().statusCode(201);
+        CLOCK.set(deadline);
+        evaluate(id, scores(A, "7", "7")).then().statusCode(200).body("proposedWinnerOrgNo", is(A))
+                .body("flags.code", hasItem("SINGLE_TENDER")).body("flags.code", hasItem("ABNORMALLY_LOW_SUSPECTED"));
+        String award = "{\"reasons\": \"Eneste tilbud, forsvarlig pris\", \"evidenceReceived\": true}";
+        given().auth().oauth2(buyer()).contentType("application/json").body(award)
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/clarification-required"));
+        String x = requestExplanation(id, A, CLOCK.instant().plus(Duration.ofDays(2))).then().statusCode(201).extract().jsonPath().getString("id");
+        CLOCK.advance(Duration.ofHours(5));
+        assess(id, x, "SUFFICIENT", CLOCK.instant().minusSeconds(60)).then().statusCode(200);
+        given().auth().oauth2(buyer()).contentType("application/json").body(award)
+                .post("/v1/call-offs/" + id + "/award").then().statusCode(200).body("awardedSupplierOrgNo", is(A));
+        JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+        assertThat(protocol.getString("events.find { it.type == 'AWARD_WARNING' }.payload.code"), is("SINGLE_TENDER"));
+        assertThat(protocol.getList("events.find { it.type == 'AWARD_WARNING' }.payload.invited"), hasItem(A));
+    }
+
+    /** E34: above the budget documented with the publication a tender may be rejected; within it, or without one, not. */
+    @Test
+    void aTenderAboveTheDocumentedBudgetMayBeRejectedAndOneWithinItMayNot() {
+        String id = opened("0.35", "0.35", "0.30", "LINEAR", ", \"documentedBudget\": {\"amount\": \"1300000.00\", \"currency\": \"NOK\"}");
+        String overBudget = ", \"rejection\": {\"ground\": \"ABOVE_DOCUMENTED_BUDGET\", \"reason\": \"Over budsjett\"}}";
+        evaluate(id, "{\"supplierOrgNo\": \"" + A + "\"" + overBudget + "," + scores(B, "5", "8") + "," + scores(C, "9", "9"))
+                .then().statusCode(422).body("type", is("/problems/within-documented-budget")).body("errors[0].pointer", is("/tenders/0/rejection/ground"));
+        evaluate(id, scores(A, "7", "6") + "," + scores(B, "5", "8") + ", {\"supplierOrgNo\": \"" + C + "\"" + overBudget)
+                .then().statusCode(200).body("ranking", contains(B, A));
+    }
+
+    /** Point 10: the seed of a drawing of lots is committed to (SHA-256) at the opening and revealed only when a draw decides. */
+    @Test
+    void theDrawSeedIsCommittedAtTheOpeningAndRevealedOnlyWhenADrawDecides() throws Exception {
+        String tie = draft();
+        String noTie = draft();
+        Instant deadline = inTwoWeeks();
+        for (String id : List.of(tie, noTie)) {
+            publish(id, terms(deadline, "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+            tender(id, A, "1000.00").then().statusCode(201);
+            tender(id, B, "1000.00").then().statusCode(201);
+        }
+        CLOCK.set(deadline);
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + tie + "/tenders").then().statusCode(200);  // opens both
+        given().auth().oauth2(buyer()).get("/v1/call-offs/" + noTie + "/tenders").then().statusCode(200);
+        String seed = storedSeed(tie);
+        assertThat(seed.length(), is(64));
+        JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + tie + "/protocol").jsonPath();
+        String commitment = protocol.getString("events.find { it.type == 'TENDERS_OPENED' }.payload.drawSeedSha256");
+        assertThat(commitment, is(sha256(seed)));
+        for (String read : List.of("/protocol", "/export", "", "/tenders")) {
+            assertThat(read, given().auth().oauth2(auditor()).get("/v1/call-offs/" + tie + read).asString(), not(containsString(seed)));
+        }
+        // without a tie the draw is not needed and the seed stays hidden
+        evaluate(noTie, scores(A, "7", "6") + "," + scores(B, "5", "8")).then().statusCode(200).body("ties", empty());
+        String noTieSeed = storedSeed(noTie);
+        for (String read : List.of("/protocol", "/export", "/evaluation")) {
+            assertThat(read, given().auth().oauth2(buyer()).get("/v1/call-offs/" + noTie + read).asString(), not(containsString(noTieSeed)));
+        }
+        // equal on every earlier rule: the draw decides, and its seed is revealed and checkable against the commitment
+        JsonPath drawn = conform("recordEvaluation", evaluate(tie, scores(A, "6", "6") + "," + scores(B, "6", "6"))).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(drawn.getString("ties[0].resolvedBy"), is("DRAWING_OF_LOTS"));
+        assertThat(drawn.getString("ties[0].drawSeed"), is(seed));
+        assertThat(drawn.getString("ties[0].drawSeedSha256"), is(commitment));
+        String winner = no.skymarked.calloff.domain.Evaluation.drawKey(seed, A).compareTo(no.skymarked.calloff.domain.Evaluation.drawKey(seed, B)) > 0 ? A : B;
+        assertThat(drawn.getString("proposedWinnerOrgNo"), is(winner));
+        JsonPath after = given().auth().oauth2(buyer()).get("/v1/call-offs/" + tie + "/protocol").jsonPath();
+        assertThat(after.getString("events.find { it.type == 'DRAW_SEED_REVEALED' }.payload.drawSeed"), is(seed));
+        assertThat(after.getBoolean("verification.intact"), is(true));
+    }
+
+    private static String storedSeed(String callOffId) throws Exception {
+        var settings = SERVER.server().database();
+        try (var c = java.sql.DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+             var st = c.prepareStatement("select competition from " + (settings.schema() == null ? "" : settings.schema() + ".")
+                     + "call_off where id = ?")) {
+            st.setString(1, callOffId);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return no.skymarked.shared.Json.tree(rs.getString(1)).path("drawSeed").asText();
+            }
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Point 11: evaluators score on their own without prices; the consensus locks the quality scores, then prices show. */
+    @Test
+    void evaluatorsScoreWithoutPricesAndTheConsensusLocksTheQualityScoresBeforePricesAreShown() {
+        String id = opened("0.20", "0.50", "0.30", "LINEAR", "");
+        JsonPath tenders = conform("listTenders", given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders")).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(tenders.getList("items.pricesHidden"), contains(true, true, true));
+        assertThat(tenders.getList("items.evaluatedPrice"), contains(nullValue(), nullValue(), nullValue()));
+        assertThat(tenders.getList("items.solutionDescription"), hasItem(containsString(SECRET)));
+        String export = given().auth().oauth2(auditor()).get("/v1/call-offs/" + id + "/export").asString();
+        assertThat(export, not(containsString("1200000")));
+        assertThat(export, not(containsString("1200.00")));
+        assertThat(given().auth().oauth2(supplier(A)).get("/v1/call-offs/" + id + "/tenders/" + A).jsonPath()
+                .getString("evaluatedPrice.amount"), is("1200000.00"));
+
+        String kari = "{\"evaluator\": \"Kari Nordmann\", \"tenders\": [" + scores(A, "7", "6") + "," + scores(B, "5", "8") + ","
+                + scores(C, "9", "9") + "]}";
+        evaluatorScores(id, kari).then().statusCode(422).body("type", is("/problems/conflict-declaration-missing"))
+                .body("errors[0].pointer", is("/evaluator"));
+        declare(id, "{\"evaluator\": \"Ola Hansen\", \"hasConflict\": true, \"detail\": \"Tidligere ansatt hos " + A + "\"}");
+        evaluatorScores(id, kari.replace("Kari Nordmann", "Ola Hansen")).then().statusCode(422).body("type", is("/problems/evaluator-has-conflict"));
+        declare(id, "{\"evaluator\": \"Kari Nordmann\", \"hasConflict\": false}");
+        evaluatorScores(id, "{\"evaluator\": \"Kari Nordmann\", \"tenders\": [" + scores(A, "7", "6") + "]}").then().statusCode(422)
+                .body("errors.pointer", hasItem("/tenders"));
+        conform("recordEvaluatorScores", evaluatorScores(id, kari)).then().statusCode(201).body("id", is("s1")).body("tenders", hasSize(3))
+                .body("tenders.find { it.supplierOrgNo == '" + C + "' }.scores[0].reason", is("Godt begrunnet løsning"));
+        declare(id, "{\"evaluator\": \"Per Olsen\", \"hasConflict\": false}");
+        evaluatorScores(id, kari.replace("Kari Nordmann", "Per Olsen").replace("\"9\"", "\"8\"")).then().statusCode(201).body("id", is("s2"));
+        JsonPath individual = conform("listEvaluatorScores", given().auth().oauth2(auditor()).get("/v1/call-offs/" + id + "/evaluator-scores"))
+                .jsonPath();
+        assertThat(individual.getList("items.evaluator"), contains("Kari Nordmann", "Per Olsen"));
+        assertThat(individual.getString("items[1].tenders.find { it.supplierOrgNo == '" + C + "' }.scores[0].score"), is("8"));
+        given().auth().oauth2(supplier(A)).get("/v1/call-offs/" + id + "/evaluator-scores").then().statusCode(404);
+
+        JsonPath consensus = conform("recordEvaluation", evaluate(id, scores(A, "7", "6") + "," + scores(B, "5", "8") + ","
+                + scores(C, "9", "9"))).then().statusCode(200).extract().jsonPath();
+        assertThat(consensus.getString("qualityLock.lockedAt"), is(CLOCK.instant().toString()));
+        assertThat(consensus.getList("evaluatorScores.evaluator"), contains("Kari Nordmann", "Per Olsen"));
+        assertThat(consensus.getList("ranking"), contains(C, A, B));
+        evaluatorScores(id, kari).then().statusCode(409).body("type", is("/problems/quality-locked"));
+        assertThat(given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/tenders/" + A).jsonPath().getString("evaluatedPrice.amount"),
+                is("1200000.00"));
+        JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+        assertThat(protocol.getList("events.findAll { it.type == 'EVALUATOR_SCORES_RECORDED' }"), hasSize(2));
+        assertThat(protocol.getList("events.find { it.type == 'QUALITY_SCORES_LOCKED' }.payload.evaluatorScores"),
+                contains("Kari Nordmann", "Per Olsen"));
+    }
+
+    /** E48: a suspended or terminated supplier of the lot is not invited, and why is recorded. */
+    @Test
+    void aSuspendedSupplierIsNotInvitedAndTheReasonIsRecorded() {
+        setMemberStatus(E, "SUSPENDED");
+        try {
+            String id = draft();
+            publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+            JsonPath view = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id).jsonPath();
+            assertThat(view.getList("competition.invitedSuppliers"), not(hasItem(E)));
+            assertThat(view.getString("competition.excludedSuppliers.find { it.orgNo == '" + E + "' }.reason"), is("SUPPLIER_SUSPENDED"));
+            JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
+            assertThat(protocol.getString("events.find { it.type == 'SUPPLIER_EXCLUDED' }.payload.supplierOrgNo"), is(E));
+            tender(id, E, "1000.00").then().statusCode(403).body("type", is("/problems/not-invited"));
+        } finally {
+            setMemberStatus(E, "ACTIVE");
+        }
+    }
+
+    private static void setMemberStatus(String orgNo, String status) {
+        String editor = editor();
+        Response read = given().auth().oauth2(editor).get("/v1/frameworks/" + DT2);
+        var framework = (com.fasterxml.jackson.databind.node.ObjectNode) no.skymarked.shared.Json.tree(read.asString());
+        for (var lot : framework.path("lots")) {
+            for (var member : lot.path("suppliers")) {
+                if (lot.path("id").asText().equals(LOT) && member.path("orgNo").asText().equals(orgNo)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) member).put("status", status);
+                }
+            }
+        }
+        given().auth().oauth2(editor).header("If-Match", read.header("ETag")).contentType("application/json")
+                .body(no.skymarked.shared.Json.text(framework)).put("/v1/frameworks/" + DT2).then().statusCode(200);
+    }
+
+    /** The response, after checking that it conforms to the spec's schema for its status. */
+    static Response conform(String operationId, Response r) {
+        assertThat(operationId, no.skymarked.SpecContract.problems(operationId, r.statusCode(), r.asString()), empty());
+        return r;
+    }
+
+    static Response replace(String id, String version, String tenders) {
+        return given().auth().oauth2(buyer()).header("If-Match", "\"" + version + "\"").contentType("application/json")
+                .body("{\"tenders\": [" + tenders + "]}").put("/v1/call-offs/" + id + "/evaluation");
+    }
+
+    static Response evaluatorScores(String id, String body) {
+        return given().auth().oauth2(buyer()).contentType("application/json").body(body).post("/v1/call-offs/" + id + "/evaluator-scores");
+    }
+
+    static void declare(String id, String body) {
+        given().auth().oauth2(buyer()).contentType("application/json").body(body).post("/v1/call-offs/" + id + "/conflict-declarations")
+                .then().statusCode(201);
     }
 }

@@ -10,7 +10,8 @@ import no.skymarked.calloff.domain.Sealing;
 /**
  * At the deadline the competition closes: with tenders it moves to EVALUATION and the protocol names who tendered
  * (until then it held only anonymous receipts); with none it is UNSUCCESSFUL (E11). The seed of any drawing of lots
- * is fixed now that no tender can change (domain rules §3.5).
+ * is fixed now that no tender can change (domain rules §3.5); only its SHA-256 is published, the seed itself when a
+ * draw decides a tie.
  */
 final class OpeningTenders {
     private final SecureRandom random = new SecureRandom();
@@ -24,13 +25,15 @@ final class OpeningTenders {
         List<SealedTender> tenders = step.ports().competitions().tenders(c.id());
         String drawSeed = seed();
         boolean any = tenders.stream().anyMatch(SealedTender::submitted);
-        c.open(new Competition.Opening(step.now(), drawSeed), any);
+        Competition.Opening opening = new Competition.Opening(step.now(), drawSeed);
+        c.open(opening, any);
         step.changed();
         List<Object> listed = tenders.stream().map(t -> (Object) Payload.of("tenderRef", t.tenderRef(), "supplierOrgNo", t.orgNo(),
                 "status", t.status(), "version", t.version(), "submittedAt", t.submittedAt(), "sealedContentSha256", t.sealedSha256()))
                 .toList();
         step.record(ProtocolEntry.SYSTEM, "TENDERS_OPENED", Payload.of("deadline", c.tenderDeadline().orElseThrow(),
-                "openedAt", step.now(), "tenders", listed, "receipts", step.ports().competitions().receipts(c.id()), "drawSeed", drawSeed));
+                "openedAt", step.now(), "tenders", listed, "receipts", step.ports().competitions().receipts(c.id()),
+                "drawSeedSha256", opening.drawSeedSha256()));
         if (!any) {
             step.record(ProtocolEntry.SYSTEM, "NO_TENDERS_RECEIVED", Payload.of("detail",
                     "no tender by the deadline; the call-off is UNSUCCESSFUL (cancel or call off again with a longer deadline)"));

@@ -65,7 +65,8 @@ public final class PublishingCompetition {
                 .map(x -> new Competition.Exclusion(x.orgNo(), x.reason(), null)).toList();
         return new Competition.Terms(step.now(), p.tenderDeadline(), checked.criteria(), p.priceModel(), p.normalisation(),
                 p.tieBreak(), p.tiePrecisionDecimals(), p.voluntaryStandstillDays(),
-                p.documentedBudget() == null ? null : Money.nok(p.documentedBudget()), invited, excluded, ceilings,
+                p.documentedBudget() == null ? null : new Competition.DocumentedBudget(Money.nok(p.documentedBudget()), step.now()),
+                invited, excluded, ceilings,
                 step.framework().version());
     }
 

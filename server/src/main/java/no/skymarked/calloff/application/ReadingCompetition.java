@@ -49,7 +49,7 @@ public final class ReadingCompetition {
             }
             SealedTender t = found(step, orgNo);
             logRead(step, caller, "tender of " + orgNo);
-            return Outcome.of(open(step, t));
+            return Outcome.of(open(step, t, own));
         });
     }
 
@@ -69,7 +69,7 @@ public final class ReadingCompetition {
             }
             return Outcome.of(step.ports().competitions().tenders(callOffId).stream()
                     .filter(t -> !supplier || t.orgNo().equals(caller.orgNo()))
-                    .map(t -> opened(step) ? open(step, t) : sealed(step, t)).toList());
+                    .map(t -> opened(step) ? open(step, t, supplier) : sealed(step, t)).toList());
         });
     }
 
@@ -103,6 +103,28 @@ public final class ReadingCompetition {
         });
     }
 
+    /** Each evaluator's own scores (buyer, auditors); they carry no prices. */
+    public List<Competition.EvaluatorScores> evaluatorScores(Principal caller, String callOffId) {
+        return steps.locked(callOffId, step -> {
+            if (!step.viewer(caller).buyerOrAuditor()) {
+                throw Refusal.notFound("Call-off", callOffId);
+            }
+            return Outcome.of(step.callOff().competition().map(Competition::evaluatorScores).orElse(List.of()));
+        });
+    }
+
+    /** Requests for explanation: every one for the buyer and auditors, its own for an invited supplier. */
+    public List<Competition.ExplanationRequest> explanationRequests(Principal caller, String callOffId) {
+        return steps.locked(callOffId, step -> {
+            Viewer v = step.viewer(caller);
+            if (!v.buyerOrAuditor() && v != Viewer.INVITED_SUPPLIER) {
+                throw Refusal.notFound("Call-off", callOffId);
+            }
+            return Outcome.of(step.callOff().competition().map(Competition::explanationRequests).orElse(List.of()).stream()
+                    .filter(r -> v != Viewer.INVITED_SUPPLIER || r.supplierOrgNo().equals(caller.orgNo())).toList());
+        });
+    }
+
     public List<Competition.Declaration> declarations(Principal caller, String callOffId) {
         return steps.locked(callOffId, step -> {
             if (!step.viewer(caller).buyerOrAuditor()) {
@@ -123,7 +145,7 @@ public final class ReadingCompetition {
             List<TenderRead> tenders = new ArrayList<>();
             if (c.competition().isPresent() && opened(step)) {
                 logRead(step, caller, "procurement file with every tender");
-                step.ports().competitions().tenders(callOffId).forEach(t -> tenders.add(open(step, t)));
+                step.ports().competitions().tenders(callOffId).forEach(t -> tenders.add(open(step, t, false)));
             }
             step.finish();  // the read is in the protocol the file carries
             boolean tendering = c.status() == no.skymarked.calloff.domain.CallOffStatus.TENDERING;
@@ -166,10 +188,12 @@ public final class ReadingCompetition {
         return new TenderRead(step.id(), t, null, step.callOff().tenderDeadline().orElseThrow());
     }
 
-    private static TenderRead open(Step step, SealedTender t) {
+    /** An opened tender; its prices only for its own supplier ({@code own}) or once the quality scores are locked. */
+    private static TenderRead open(Step step, SealedTender t, boolean own) {
         TenderContent content = t.sealed() == null ? null : step.ports().seal().open(t.sealed(),
                 Tenderers.boundTo(step.id(), t.orgNo(), t.tenderRef()), step.callOff().tenderDeadline().orElseThrow(), step.now());
-        return new TenderRead(step.id(), t, content, null);
+        boolean hidden = !own && !step.callOff().competition().map(Competition::pricesRevealed).orElse(false);
+        return new TenderRead(step.id(), t, content, null, hidden && content != null);
     }
 
     private static Refusal refuseSealed(Step step, Principal caller, String what) {

@@ -13,6 +13,15 @@ public final class AwardRules {
     public static final String TIE_UNRESOLVED = "TIE_UNRESOLVED";
     public static final String INVALID_AWARD = "INVALID_AWARD";
     public static final String CLARIFICATION_REQUIRED = "CLARIFICATION_REQUIRED";
+    public static final String EXPLANATION_NOT_REQUESTED = "EXPLANATION_NOT_REQUESTED";
+    public static final String EXPLANATION_PENDING = "EXPLANATION_PENDING";
+    public static final String EXPLANATION_SUFFICIENT = "EXPLANATION_SUFFICIENT";
+    public static final String NO_DOCUMENTED_BUDGET = "NO_DOCUMENTED_BUDGET";
+    public static final String WITHIN_DOCUMENTED_BUDGET = "WITHIN_DOCUMENTED_BUDGET";
+    /** The rejection ground of FOA § 24-8(2)d (E34). */
+    public static final String ABOVE_BUDGET_GROUND = "ABOVE_DOCUMENTED_BUDGET";
+    /** The rejection ground of FOA § 24-9 / § 24-8(2)b, allowed only after a request for explanation (E33). */
+    public static final String ABNORMALLY_LOW_GROUND = "ABNORMALLY_LOW_EXPLANATION_INSUFFICIENT";
     public static final String SIGNATURE_MISSING = "SIGNATURE_MISSING";
     public static final String INVALID_CONTRACT = "INVALID_CONTRACT";
     public static final String STANDSTILL_RUNNING = "STANDSTILL_RUNNING";
@@ -34,11 +43,12 @@ public final class AwardRules {
      * @param proposed       the evaluation's winner, null when the published rules leave a tie for first place
      * @param tiedForFirst   the tenders tied for first place (empty when there is no such tie)
      * @param tieWinner      the buyer's documented choice among them, or null
-     * @param suspectedLow   the tenders flagged as abnormally low
-     * @param clarified      whether the buyer recorded its assessment of the winner's written explanation
+     * @param suspectedLow   the compliant tenders flagged as abnormally low
+     * @param requested      the tenders whose supplier was asked in writing to explain its price (with a deadline)
+     * @param explained      the tenders whose explanation the buyer recorded as sufficient
      */
     public static Decision award(boolean evidenceReceived, String proposed, List<String> tiedForFirst, String tieWinner,
-                                 Set<String> suspectedLow, boolean clarified) {
+                                 Set<String> suspectedLow, Set<String> requested, Set<String> explained) {
         if (!evidenceReceived) {
             return refused("/evidenceReceived", EVIDENCE_PENDING, "updated documentation evidence (tax certificate and the like)"
                     + " from the selected supplier is required before the award (FOA § 17-1(5)); send evidenceReceived: true once it is in");
@@ -55,11 +65,63 @@ public final class AwardRules {
         } else {
             winner = proposed;
         }
-        if (suspectedLow.contains(winner) && !clarified) {
-            return refused("/abnormallyLowClarification", CLARIFICATION_REQUIRED, "the tender of " + winner + " seems abnormally"
-                    + " low: ask for a written explanation of its price and record your assessment of it before the award (FOA § 24-9)");
+        if (suspectedLow.contains(winner) && !explained.contains(winner)) {
+            return refused(null, CLARIFICATION_REQUIRED, "the tender of " + winner + " seems abnormally low: request a written"
+                    + " explanation of its price with a deadline (POST …/explanation-requests) and record your assessment of it as"
+                    + " SUFFICIENT before the award (FOA § 24-9)");
+        }
+        List<String> unasked = suspectedLow.stream().filter(o -> !requested.contains(o)).sorted().toList();
+        if (!unasked.isEmpty()) {
+            return refused(null, EXPLANATION_NOT_REQUESTED, "the tenders of " + unasked + " seem abnormally low: the supplier must be"
+                    + " asked in writing to explain its price, with a deadline, before the competition is decided (FOA § 24-9;"
+                    + " POST …/explanation-requests)");
         }
         return new Winner(winner);
+    }
+
+    /**
+     * A tender may be rejected as abnormally low (FOA § 24-9, § 24-8(2)b) only after its supplier was asked in writing to
+     * explain it, and then only when the deadline has passed without the buyer finding the explanation sufficient, or
+     * when the buyer recorded it as insufficient. Nothing is ever rejected automatically (E33).
+     *
+     * @param latest the latest request for an explanation of this tender, or null
+     */
+    public static java.util.Optional<Violation> abnormallyLowRejection(String pointer, String orgNo, Competition.ExplanationRequest latest,
+                                                                       Instant now) {
+        if (latest == null) {
+            return java.util.Optional.of(new Violation(pointer, EXPLANATION_NOT_REQUESTED, "the tender of " + orgNo + " may be rejected"
+                    + " as abnormally low only after a written request for an explanation with a deadline (FOA § 24-9):"
+                    + " POST …/explanation-requests first"));
+        }
+        if (latest.assessed()) {
+            return latest.assessment().sufficient() ? java.util.Optional.of(new Violation(pointer, EXPLANATION_SUFFICIENT, "the explanation"
+                    + " of " + orgNo + " was recorded as sufficient (" + latest.id() + "); it cannot be rejected on this ground"))
+                    : java.util.Optional.empty();
+        }
+        if (now.isBefore(latest.deadline())) {
+            return java.util.Optional.of(new Violation(pointer, EXPLANATION_PENDING, "the supplier has until " + latest.deadline()
+                    + " (" + WorkingDayCalendar.osloTime(latest.deadline()) + " Europe/Oslo) to explain (" + latest.id() + "); record"
+                    + " your assessment of its explanation as INSUFFICIENT, or wait for the deadline"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A tender above the buyer's budget may be rejected only when the budget was documented no later than the invitations
+     * (FOA § 24-8(2)d, E34) and the evaluated price exceeds it.
+     */
+    public static java.util.Optional<Violation> aboveBudgetRejection(String pointer, java.math.BigDecimal price,
+                                                                     Competition.DocumentedBudget budget, Instant invitedAt) {
+        if (budget == null || !budget.precedes(invitedAt)) {
+            return java.util.Optional.of(new Violation(pointer, NO_DOCUMENTED_BUDGET, budget == null
+                    ? "no budget was documented before the invitation (FOA § 24-8(2)d)"
+                    : "the budget was documented at " + budget.documentedAt() + ", after the invitation at " + invitedAt + " (FOA § 24-8(2)d)"));
+        }
+        if (price.compareTo(budget.amount().amount()) <= 0) {
+            return java.util.Optional.of(new Violation(pointer, WITHIN_DOCUMENTED_BUDGET, "the evaluated price NOK "
+                    + price.toPlainString() + " is within the documented budget NOK " + budget.amount().amount().toPlainString()));
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -13,21 +13,43 @@ import java.util.Optional;
  * opening, the evaluation and the award. Tenders are kept sealed beside it, not in it.
  */
 public final class Competition {
+    public static final String QUALITY_LOCKED = "QUALITY_LOCKED";
     private final Terms terms;
     private final List<Question> questions;
     private final List<Declaration> declarations;
+    private final List<EvaluatorScores> evaluatorScores;
+    private final List<ExplanationRequest> explanationRequests;
     private Opening opening;
+    private QualityLock qualityLock;
     private EvaluationRecord evaluation;
     private Award award;
 
     public Competition(Terms terms, List<Question> questions, List<Declaration> declarations, Opening opening,
                        EvaluationRecord evaluation, Award award) {
+        this(terms, questions, declarations, opening, new EvaluationParts(List.of(), null, List.of()), evaluation, award);
+    }
+
+    /** The evaluation's parts besides the consensus: evaluators' own scores, the quality lock, explanation requests. */
+    public record EvaluationParts(List<EvaluatorScores> evaluatorScores, QualityLock qualityLock, List<ExplanationRequest> explanationRequests) {
+        public EvaluationParts {
+            evaluatorScores = List.copyOf(evaluatorScores);
+            explanationRequests = List.copyOf(explanationRequests);
+        }
+    }
+
+    public Competition(Terms terms, List<Question> questions, List<Declaration> declarations, Opening opening,
+                       EvaluationParts evaluating, EvaluationRecord evaluation, Award award) {
         this.terms = terms;
         this.questions = new ArrayList<>(questions);
         this.declarations = new ArrayList<>(declarations);
         this.opening = opening;
+        this.evaluatorScores = new ArrayList<>(evaluating.evaluatorScores());
+        this.explanationRequests = new ArrayList<>(evaluating.explanationRequests());
         this.evaluation = evaluation;
         this.award = award;
+        // an evaluation recorded before quality locks were kept locked the quality it holds when it was recorded
+        this.qualityLock = evaluating.qualityLock() != null || evaluation == null ? evaluating.qualityLock()
+                : QualityLock.of(evaluation.recordedAt(), evaluation.assessments());
     }
 
     public static Competition published(Terms terms) {
@@ -44,7 +66,7 @@ public final class Competition {
      */
     public record Terms(Instant publishedAt, Instant tenderDeadline, List<WeightedCriterion> criteria, PriceModel priceModel,
                         Normalisation normalisation, List<TieBreakRule> tieBreak, Integer tiePrecisionDecimals,
-                        int voluntaryStandstillDays, Money documentedBudget, List<String> invited, List<Exclusion> excluded,
+                        int voluntaryStandstillDays, DocumentedBudget documentedBudget, List<String> invited, List<Exclusion> excluded,
                         Map<String, Map<String, BigDecimal>> rateCeilings, int frameworkVersion) {
         public Terms {
             criteria = List.copyOf(criteria);
@@ -56,6 +78,18 @@ public final class Competition {
 
         public CompetitionTerms scoring() {
             return new CompetitionTerms(criteria, priceModel, normalisation, tieBreak, tiePrecisionDecimals);
+        }
+    }
+
+    /**
+     * The buyer's budget for the call-off (NOK ex. VAT) and the instant it was documented, read from the clock when it
+     * was given; a tender above it may be rejected only when it was documented no later than the invitations
+     * (FOA § 24-8(2)d, E34).
+     */
+    public record DocumentedBudget(Money amount, Instant documentedAt) {
+        /** Documented when the suppliers were invited, or before. */
+        public boolean precedes(Instant invitedAt) {
+            return !documentedAt.isAfter(invitedAt);
         }
     }
 
@@ -74,8 +108,100 @@ public final class Competition {
     public record Declaration(String id, String evaluator, boolean hasConflict, String detail, Instant declaredAt, String recordedBy) {
     }
 
-    /** The tenders were opened at the deadline; the seed of any drawing of lots was fixed then. */
-    public record Opening(Instant openedAt, String drawSeed) {
+    /**
+     * The tenders were opened at the deadline; the seed of any drawing of lots was fixed then and only its SHA-256
+     * ({@code drawSeedSha256}, the commitment) is published. The seed itself is revealed only when a draw decides a
+     * tie, so nobody can foresee a draw while scoring, and anyone can check SHA-256(seed) against the commitment.
+     */
+    public record Opening(Instant openedAt, String drawSeed, String drawSeedSha256) {
+        /** An opening committing to {@code drawSeed} (null for competitions opened before seeds were kept). */
+        public Opening(Instant openedAt, String drawSeed) {
+            this(openedAt, drawSeed, drawSeed == null ? null : Evaluation.commitment(drawSeed));
+        }
+    }
+
+    /**
+     * One evaluator's own quality scores with reasons (domain rules §3.2), recorded before the consensus locks the
+     * quality scores; {@code tenders} maps each scored supplier to its scores.
+     */
+    public record EvaluatorScores(String id, String evaluator, Instant recordedAt, String recordedBy, Map<String, List<Score>> tenders) {
+        public EvaluatorScores {
+            tenders = Map.copyOf(tenders);
+        }
+    }
+
+    /**
+     * The quality scores as locked when the consensus was first recorded; prices are shown only from then on, and a
+     * locked score never changes. {@code tenders} maps a supplier to its locked scores and when they were locked (a
+     * tender first scored in a later version, after an earlier rejection, is locked then).
+     */
+    public record QualityLock(Instant lockedAt, Map<String, Locked> tenders) {
+        public QualityLock {
+            tenders = Map.copyOf(tenders);
+        }
+
+        public record Locked(Instant lockedAt, List<Score> scores) {
+            public Locked {
+                scores = List.copyOf(scores);
+            }
+        }
+
+        static QualityLock of(Instant at, List<Assessment> assessments) {
+            return new QualityLock(at, Map.of()).with(at, assessments);
+        }
+
+        /** Scores of {@code next} (in its order) that differ from locked ones; locked scores never change (domain rules §3.2). */
+        public List<Violation> changedIn(List<Assessment> next) {
+            List<Violation> out = new ArrayList<>();
+            for (int i = 0; i < next.size(); i++) {
+                Assessment a = next.get(i);
+                Locked locked = tenders.get(a.orgNo());
+                if (a.rejection() != null || locked == null) {
+                    continue;
+                }
+                for (int j = 0; j < a.scores().size(); j++) {
+                    Score s = a.scores().get(j);
+                    BigDecimal was = locked.scores().stream().filter(l -> l.criterionId().equals(s.criterionId())).map(Score::score)
+                            .findFirst().orElse(null);
+                    if (was != null && was.compareTo(s.score()) != 0) {
+                        out.add(new Violation("/tenders/" + i + "/scores/" + j + "/score", QUALITY_LOCKED, "the quality scores were"
+                                + " locked at " + locked.lockedAt() + ", before the prices were shown; '" + s.criterionId() + "' of "
+                                + a.orgNo() + " stays " + was.toPlainString() + " (reject the tender with a ground instead, if one applies)"));
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The lock with the scores of tenders not locked before added, as of {@code at}. */
+        public QualityLock with(Instant at, List<Assessment> assessments) {
+            Map<String, Locked> out = new java.util.HashMap<>(tenders);
+            assessments.stream().filter(a -> a.rejection() == null && !out.containsKey(a.orgNo()))
+                    .forEach(a -> out.put(a.orgNo(), new Locked(at, a.scores())));
+            return new QualityLock(lockedAt, out);
+        }
+    }
+
+    /** A written request to explain an abnormally low tender, with its deadline (FOA § 24-9), and the buyer's assessment. */
+    public record ExplanationRequest(String id, String supplierOrgNo, String request, Instant deadline, Instant requestedAt,
+                                     String requestedBy, ExplanationAssessment assessment) {
+        public boolean assessed() {
+            return assessment != null;
+        }
+
+        public ExplanationRequest assessedWith(ExplanationAssessment a) {
+            return new ExplanationRequest(id, supplierOrgNo, request, deadline, requestedAt, requestedBy, a);
+        }
+    }
+
+    /** The buyer's assessment of the explanation: SUFFICIENT or INSUFFICIENT, why, and when the explanation came. */
+    public record ExplanationAssessment(String verdict, String reason, Instant explanationReceivedAt, Instant assessedAt, String assessedBy) {
+        public static final String SUFFICIENT = "SUFFICIENT";
+        public static final String INSUFFICIENT = "INSUFFICIENT";
+
+        public boolean sufficient() {
+            return SUFFICIENT.equals(verdict);
+        }
     }
 
     /** A score with the evaluator's reason. */
@@ -174,14 +300,80 @@ public final class Competition {
         return Optional.ofNullable(evaluation);
     }
 
+    /** Records the consensus; the first one locks the quality scores, later ones lock those of tenders scored the first time. */
     public void record(EvaluationRecord evaluation) {
         this.evaluation = evaluation;
+        this.qualityLock = qualityLock == null ? QualityLock.of(evaluation.recordedAt(), evaluation.assessments())
+                : qualityLock.with(evaluation.recordedAt(), evaluation.assessments());
+    }
+
+    /** The quality lock; empty while evaluators still score without seeing prices. */
+    public Optional<QualityLock> qualityLock() {
+        return Optional.ofNullable(qualityLock);
+    }
+
+    /** Prices are shown to the buyer's side once the quality scores are locked (domain rules §3.2). */
+    public boolean pricesRevealed() {
+        return qualityLock != null;
+    }
+
+    public List<EvaluatorScores> evaluatorScores() {
+        return List.copyOf(evaluatorScores);
+    }
+
+    /** Records an evaluator's own scores; the same evaluator's earlier ones are replaced (and keep their id). */
+    public EvaluatorScores scoreBy(String evaluator, Map<String, List<Score>> tenders, Instant at, String recordedBy) {
+        for (int i = 0; i < evaluatorScores.size(); i++) {
+            if (evaluatorScores.get(i).evaluator().equals(evaluator)) {
+                EvaluatorScores replaced = new EvaluatorScores(evaluatorScores.get(i).id(), evaluator, at, recordedBy, tenders);
+                evaluatorScores.set(i, replaced);
+                return replaced;
+            }
+        }
+        EvaluatorScores made = new EvaluatorScores("s" + (evaluatorScores.size() + 1), evaluator, at, recordedBy, tenders);
+        evaluatorScores.add(made);
+        return made;
+    }
+
+    public List<ExplanationRequest> explanationRequests() {
+        return List.copyOf(explanationRequests);
+    }
+
+    public Optional<ExplanationRequest> explanationRequest(String id) {
+        return explanationRequests.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** The latest request for an explanation of the tender of {@code orgNo}. */
+    public Optional<ExplanationRequest> latestExplanationRequest(String orgNo) {
+        return explanationRequests.stream().filter(r -> r.supplierOrgNo().equals(orgNo)).reduce((a, b) -> b);
+    }
+
+    public ExplanationRequest requestExplanation(String orgNo, String request, Instant deadline, Instant at, String by) {
+        ExplanationRequest r = new ExplanationRequest("x" + (explanationRequests.size() + 1), orgNo, request, deadline, at, by, null);
+        explanationRequests.add(r);
+        return r;
+    }
+
+    public ExplanationRequest assess(ExplanationRequest r, ExplanationAssessment a) {
+        ExplanationRequest assessed = r.assessedWith(a);
+        explanationRequests.set(explanationRequests.indexOf(r), assessed);
+        return assessed;
     }
 
     /** The result of the recorded evaluation under the published terms (empty before one is recorded). */
     public Optional<EvaluationResult> result(String fallbackSeed) {
         return evaluation().map(e -> Evaluation.evaluate(terms.scoring(), e.assessments().stream().map(Assessment::input).toList(),
-                drawSeed(fallbackSeed)));
+                drawSeed(fallbackSeed), terms.documentedBudget() == null ? null : terms.documentedBudget().amount().amount()));
+    }
+
+    /** What the column keeps of the evaluation besides the consensus. */
+    public EvaluationParts evaluating() {
+        return new EvaluationParts(evaluatorScores, qualityLock, explanationRequests);
+    }
+
+    /** The commitment to the seed: SHA-256 of it in hex, published at the opening. */
+    public String drawSeedSha256(String fallback) {
+        return opening != null && opening.drawSeedSha256() != null ? opening.drawSeedSha256() : Evaluation.commitment(drawSeed(fallback));
     }
 
     /** The seed fixed at the opening ({@code fallback}, the call-off id, for competitions opened before seeds were kept). */

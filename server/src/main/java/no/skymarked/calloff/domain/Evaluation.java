@@ -22,17 +22,29 @@ import java.util.function.Function;
 public final class Evaluation {
     /** Totals compare at this scale when the terms set no tie precision ("full precision"). */
     public static final int FULL_PRECISION_SCALE = 20;
-    /** A tender below this share of the median evaluated price is flagged for a written clarification (§3.7, E33). */
+    /**
+     * A tender below this share of its reference is flagged for a written explanation (§3.7, E33): with three or more
+     * compliant tenders the median evaluated price, with two the other tender's, and with a documented budget (any
+     * number of tenders, one included) the budget.
+     */
     public static final BigDecimal ABNORMALLY_LOW_SHARE = new BigDecimal("0.6");
+    public static final String ABNORMALLY_LOW_SUSPECTED = "ABNORMALLY_LOW_SUSPECTED";
 
     private Evaluation() {
     }
 
     /**
-     * @param drawSeed seeds {@link TieBreakRule#DRAWING_OF_LOTS} (random, fixed when the tenders were opened), so the
-     *                 draw can be repeated by anyone reading the protocol but not foreseen before the deadline
+     * @param drawSeed seeds {@link TieBreakRule#DRAWING_OF_LOTS} (random, fixed when the tenders were opened, only its
+     *                 SHA-256 published until a draw decides), so the draw can be repeated and checked by anyone once
+     *                 revealed but not foreseen while scoring
      */
     public static EvaluationResult evaluate(CompetitionTerms terms, List<EvaluationInput> tenders, String drawSeed) {
+        return evaluate(terms, tenders, drawSeed, null);
+    }
+
+    /** @param documentedBudget the documented budget (NOK ex. VAT), or null: a further reference for abnormally low prices */
+    public static EvaluationResult evaluate(CompetitionTerms terms, List<EvaluationInput> tenders, String drawSeed,
+                                            BigDecimal documentedBudget) {
         List<EvaluationInput> compliant = tenders.stream().filter(t -> !t.rejected()).toList();
         for (EvaluationInput t : compliant) {
             for (WeightedCriterion c : terms.nonPrice()) {
@@ -77,7 +89,7 @@ public final class Evaluation {
                         + " twice the lowest; the negative price score is kept (KOFA 2015/60)"));
             }
         }
-        flagAbnormallyLow(compliant, flags);
+        flagAbnormallyLow(compliant, documentedBudget, flags);
         if (compliant.size() == 1) {
             flags.add(new EvaluationResult.Flag("SINGLE_TENDER", compliant.get(0).orgNo(), "only one compliant tender"));
         }
@@ -158,21 +170,39 @@ public final class Evaluation {
         return groups;
     }
 
-    private static void flagAbnormallyLow(List<EvaluationInput> compliant, List<EvaluationResult.Flag> flags) {
-        if (compliant.size() < 3) {
-            return;
-        }
+    private static void flagAbnormallyLow(List<EvaluationInput> compliant, BigDecimal budget, List<EvaluationResult.Flag> flags) {
         List<BigDecimal> prices = compliant.stream().map(EvaluationInput::evaluatedPrice).sorted().toList();
         int n = prices.size();
-        BigDecimal median = n % 2 == 1 ? prices.get(n / 2)
+        BigDecimal median = n < 3 ? null : n % 2 == 1 ? prices.get(n / 2)
                 : prices.get(n / 2 - 1).add(prices.get(n / 2)).divide(BigDecimal.TWO, PriceModel.PRECISION);
-        BigDecimal limit = median.multiply(ABNORMALLY_LOW_SHARE);
         for (EvaluationInput t : compliant) {
-            if (t.evaluatedPrice().compareTo(limit) < 0) {
-                flags.add(new EvaluationResult.Flag("ABNORMALLY_LOW_SUSPECTED", t.orgNo(), "evaluated price below 60 % of the"
-                        + " median: ask for a written explanation before deciding (FOA § 24-9); it is not rejected automatically"));
+            List<String> below = new ArrayList<>();
+            if (median != null && isBelow(t.evaluatedPrice(), median)) {
+                below.add("60 % of the median " + nok(median));
+            }
+            if (n == 2) {
+                BigDecimal other = compliant.stream().filter(o -> o != t).findFirst().orElseThrow().evaluatedPrice();
+                if (isBelow(t.evaluatedPrice(), other)) {
+                    below.add("60 % of the other tender's " + nok(other));
+                }
+            }
+            if (budget != null && isBelow(t.evaluatedPrice(), budget)) {
+                below.add("60 % of the documented budget " + nok(budget));
+            }
+            if (!below.isEmpty()) {
+                flags.add(new EvaluationResult.Flag(ABNORMALLY_LOW_SUSPECTED, t.orgNo(), "evaluated price " + nok(t.evaluatedPrice())
+                        + " below " + String.join(" and ", below) + ": request a written explanation with a deadline"
+                        + " (FOA § 24-9); it is never rejected automatically"));
             }
         }
+    }
+
+    private static boolean isBelow(BigDecimal price, BigDecimal reference) {
+        return price.compareTo(reference.multiply(ABNORMALLY_LOW_SHARE)) < 0;
+    }
+
+    private static String nok(BigDecimal amount) {
+        return "NOK " + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static byte[] sha256(String s) {
@@ -181,6 +211,11 @@ public final class Evaluation {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    }
+
+    /** The commitment to a draw seed: SHA-256 of its UTF-8 text, in hex; published before the seed is revealed. */
+    public static String commitment(String seed) {
+        return HexFormat.of().formatHex(sha256(seed));
     }
 
     /** Hex of the draw key of {@code orgNo}, for the protocol. */

@@ -27,6 +27,8 @@ public enum Transition {
     OPEN_TENDERS("open the tenders", EVALUATION, TENDERING),
     CLOSE_WITHOUT_TENDERS("close without tenders", UNSUCCESSFUL, TENDERING),
     EVALUATE("evaluate", EVALUATION, EVALUATION),
+    SCORE_QUALITY("record an evaluator's scores", null, EVALUATION),
+    REQUEST_EXPLANATION("request or assess an explanation of a tender", null, EVALUATION),
     REJECT_ALL("reject every tender", UNSUCCESSFUL, EVALUATION),
     AWARD("award", AWARDED, EVALUATION),
     CONTRACT("conclude the contract", CONTRACTED, AWARDED),

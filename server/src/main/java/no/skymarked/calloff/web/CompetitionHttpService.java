@@ -19,6 +19,7 @@ import no.skymarked.calloff.application.SubmittingTender;
 import no.skymarked.calloff.application.Viewer;
 import no.skymarked.calloff.wire.CallOffJson;
 import no.skymarked.calloff.wire.CompetitionJson;
+import no.skymarked.calloff.wire.EvaluatingJson;
 import no.skymarked.calloff.wire.EvaluationJson;
 import no.skymarked.calloff.wire.TenderJson;
 import no.skymarked.shared.Http;
@@ -50,6 +51,11 @@ public final class CompetitionHttpService implements HttpService {
                 .delete("/v1/call-offs/{callOffId}/tenders/{supplierOrgNo}", this::withdraw)
                 .post("/v1/call-offs/{callOffId}/conflict-declarations", this::declare)
                 .get("/v1/call-offs/{callOffId}/conflict-declarations", this::declarations)
+                .post("/v1/call-offs/{callOffId}/evaluator-scores", this::scoreQuality)
+                .get("/v1/call-offs/{callOffId}/evaluator-scores", this::evaluatorScores)
+                .post("/v1/call-offs/{callOffId}/explanation-requests", this::requestExplanation)
+                .get("/v1/call-offs/{callOffId}/explanation-requests", this::explanationRequests)
+                .post("/v1/call-offs/{callOffId}/explanation-requests/{requestId}/assessment", this::assessExplanation)
                 .put("/v1/call-offs/{callOffId}/evaluation", this::evaluate)
                 .get("/v1/call-offs/{callOffId}/evaluation", this::evaluation)
                 .post("/v1/call-offs/{callOffId}/award", this::award)
@@ -123,6 +129,41 @@ public final class CompetitionHttpService implements HttpService {
     private void declarations(ServerRequest req, ServerResponse res) {
         Principal caller = Access.require(req, PARTIES, "read conflict-of-interest declarations (buyer, auditor)");
         Http.json(res, Views.items(f.readingCompetition().declarations(caller, id(req)).stream().map(CompetitionJson::declaration).toList()));
+    }
+
+    private void scoreQuality(ServerRequest req, ServerResponse res) {
+        Principal buyer = Access.require(req, BUYER, "record an evaluator's scores (the buyer)");
+        JsonNode body = no.skymarked.shared.Bodies.object(req);
+        var made = f.scoringQuality().record(buyer, id(req), CompetitionRequests.evaluatorScores(body,
+                Requests.problems("recordEvaluatorScores", body)));
+        res.status(Status.CREATED_201);
+        Http.json(res, EvaluatingJson.evaluatorScores(made));
+    }
+
+    private void evaluatorScores(ServerRequest req, ServerResponse res) {
+        Principal caller = Access.require(req, PARTIES, "read evaluators' scores (buyer, auditor)");
+        Http.json(res, Views.items(f.readingCompetition().evaluatorScores(caller, id(req)).stream().map(EvaluatingJson::evaluatorScores).toList()));
+    }
+
+    private void requestExplanation(ServerRequest req, ServerResponse res) {
+        Principal buyer = Access.require(req, BUYER, "request an explanation of a tender (the buyer)");
+        JsonNode body = Requests.body(req, "requestExplanation", "/problems/invalid-explanation-request");
+        var made = f.explaining().request(buyer, id(req), CompetitionRequests.explanationRequest(body));
+        res.status(Status.CREATED_201);
+        Http.json(res, EvaluatingJson.explanationRequest(made));
+    }
+
+    private void explanationRequests(ServerRequest req, ServerResponse res) {
+        Principal caller = Access.require(req, PARTIES, "read requests for explanation");
+        Http.json(res, Views.items(f.readingCompetition().explanationRequests(caller, id(req)).stream()
+                .map(EvaluatingJson::explanationRequest).toList()));
+    }
+
+    private void assessExplanation(ServerRequest req, ServerResponse res) {
+        Principal buyer = Access.require(req, BUYER, "assess an explanation (the buyer)");
+        JsonNode body = Requests.body(req, "assessExplanation", "/problems/invalid-explanation-assessment");
+        Http.json(res, EvaluatingJson.explanationRequest(f.explaining().assess(buyer, id(req), Http.pathParam(req, "requestId"),
+                CompetitionRequests.explanationAssessment(body))));
     }
 
     private void evaluate(ServerRequest req, ServerResponse res) {

@@ -12,6 +12,8 @@ import java.util.Set;
 import no.skymarked.calloff.application.Awarding;
 import no.skymarked.calloff.application.Evaluate;
 import no.skymarked.calloff.application.Publish;
+import no.skymarked.calloff.application.RecordingEvaluatorScores;
+import no.skymarked.calloff.application.RequestingExplanation;
 import no.skymarked.calloff.application.SubmitTender;
 import no.skymarked.calloff.application.TenderContent;
 import no.skymarked.calloff.domain.Competition;
@@ -117,6 +119,25 @@ final class CompetitionRequests {
 
     /** An evaluation, mapped also when the schema refused the body ({@code problems}); see {@link #tender}. */
     static Evaluate evaluation(JsonNode body, String ifMatch, List<no.skymarked.calloff.application.Refusal.Field> problems) {
+        return new Evaluate(assessed(body), ifMatch, problems);
+    }
+
+    /** One evaluator's own scores, mapped also when the schema refused the body ({@code problems}). */
+    static RecordingEvaluatorScores.Score evaluatorScores(JsonNode body, List<no.skymarked.calloff.application.Refusal.Field> problems) {
+        return new RecordingEvaluatorScores.Score(Requests.textOrNull(body, "evaluator"), assessed(body), problems);
+    }
+
+    static RequestingExplanation.Request explanationRequest(JsonNode body) {
+        return new RequestingExplanation.Request(Requests.text(body, "supplierOrgNo"), Requests.text(body, "request"),
+                instant(body, "deadline", "/problems/invalid-explanation-request"));
+    }
+
+    static RequestingExplanation.Assess explanationAssessment(JsonNode body) {
+        return new RequestingExplanation.Assess(Requests.text(body, "verdict"), Requests.text(body, "reason"),
+                instant(body, "explanationReceivedAt", "/problems/invalid-explanation-assessment"));
+    }
+
+    private static List<Evaluate.Tender> assessed(JsonNode body) {
         List<Evaluate.Tender> tenders = new ArrayList<>();
         body.path("tenders").forEach(t -> {
             List<Evaluate.Score> scores = new ArrayList<>();
@@ -126,7 +147,7 @@ final class CompetitionRequests {
             tenders.add(new Evaluate.Tender(Requests.textOrNull(t, "supplierOrgNo"), scores, rejection.isObject()
                     ? new Evaluate.Rejection(Requests.textOrNull(rejection, "ground"), Requests.textOrNull(rejection, "reason")) : null));
         });
-        return new Evaluate(tenders, ifMatch, problems);
+        return tenders;
     }
 
     static Awarding.Award award(JsonNode body) {

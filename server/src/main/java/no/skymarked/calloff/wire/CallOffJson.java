@@ -124,6 +124,8 @@ public final class CallOffJson {
             case Competition.Question q -> CompetitionJson.question(q);
             case Competition.Declaration d -> CompetitionJson.declaration(d);
             case Competition.Award a -> CompetitionJson.award(a);
+            case Competition.EvaluatorScores e -> EvaluatingJson.evaluatorScores(e);
+            case Competition.ExplanationRequest r -> EvaluatingJson.explanationRequest(r);
             case EvaluationSheet s -> EvaluationJson.view(s);
             case CallOff.Contract x -> Json.MAPPER.createObjectNode().put("concludedAt", x.concludedAt().toString())
                     .put("buyerSignedAt", x.buyerSignedAt().toString()).put("supplierSignedAt", x.supplierSignedAt().toString());

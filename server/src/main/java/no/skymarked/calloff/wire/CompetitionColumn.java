@@ -36,7 +36,9 @@ public final class CompetitionColumn {
         comp.questions().forEach(q -> questions.add(CompetitionJson.question(q)));
         ArrayNode declarations = n.putArray("declarations");
         comp.declarations().forEach(d -> declarations.add(CompetitionJson.declaration(d)));
-        comp.opening().ifPresent(o -> n.put("openedAt", o.openedAt().toString()).put("drawSeed", o.drawSeed()));
+        comp.opening().ifPresent(o -> n.put("openedAt", o.openedAt().toString()).put("drawSeed", o.drawSeed())
+                .put("drawSeedSha256", o.drawSeedSha256()));
+        EvaluatingJson.write(comp.evaluating(), n);
         comp.evaluation().ifPresent(e -> n.set("evaluation", EvaluationJson.stored(e)));
         comp.award().ifPresent(a -> n.set("award", CompetitionJson.award(a)));
         return n;
@@ -56,7 +58,7 @@ public final class CompetitionColumn {
         n.path("declarations").forEach(d -> declarations.add(CompetitionJson.declaration(d)));
         Competition.Opening opening = n.has("openedAt") ? new Competition.Opening(Values.instant(n.get("openedAt")),
                 Values.text(n.get("drawSeed"))) : null;
-        return new Competition(CompetitionJson.terms(n), questions, declarations, opening,
+        return new Competition(CompetitionJson.terms(n), questions, declarations, opening, EvaluatingJson.read(n),
                 n.has("evaluation") ? EvaluationJson.stored(n.path("evaluation")) : null,
                 n.has("award") ? CompetitionJson.award(n.path("award")) : null);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Map;
 import no.skymarked.calloff.application.Viewer;
 import no.skymarked.calloff.domain.CriterionType;
 import no.skymarked.calloff.domain.Competition;
-import no.skymarked.calloff.domain.Money;
 import no.skymarked.calloff.domain.Normalisation;
 import no.skymarked.calloff.domain.PriceModel;
 import no.skymarked.calloff.domain.TieBreakRule;
@@ -37,7 +37,8 @@ public final class CompetitionJson {
         }
         c.put("voluntaryStandstillDays", t.voluntaryStandstillDays());
         if (t.documentedBudget() != null) {
-            c.set("documentedBudget", Values.money(t.documentedBudget()).put("documentedAt", t.publishedAt().toString()));
+            c.set("documentedBudget", Values.money(t.documentedBudget().amount()).put("documentedAt",
+                    t.documentedBudget().documentedAt().toString()));
         }
         c.set("invitedSuppliers", Values.tree(t.invited()));
         ArrayNode excluded = c.putArray("excludedSuppliers");
@@ -79,7 +80,7 @@ public final class CompetitionJson {
         return new Competition.Terms(Values.instant(c.get("publishedAt")), Values.instant(c.get("tenderDeadline")), criteria,
                 PriceModel.valueOf(c.path("priceModel").asText()), Normalisation.valueOf(c.path("normalisation").asText("NONE")),
                 tieBreak, c.hasNonNull("tiePrecisionDecimals") ? c.path("tiePrecisionDecimals").asInt() : null,
-                c.path("voluntaryStandstillDays").asInt(0), c.has("documentedBudget") ? Values.money(c.path("documentedBudget")) : null,
+                c.path("voluntaryStandstillDays").asInt(0), budget(c),
                 invited, excluded, ceilings, c.path("frameworkVersion").asInt(0));
     }
 
@@ -146,7 +147,13 @@ public final class CompetitionJson {
                 tie.isObject() ? new Competition.TieDecision(tie.path("winnerOrgNo").asText(), tie.path("reason").asText()) : null);
     }
 
-    static Money budget(JsonNode n) {
-        return n.isObject() ? Values.money(n) : null;
+    /** The documented budget; one stored before its instant was kept was documented at the publication. */
+    static Competition.DocumentedBudget budget(JsonNode c) {
+        JsonNode b = c.path("documentedBudget");
+        if (!b.isObject()) {
+            return null;
+        }
+        Instant at = Values.instant(b.get("documentedAt"));
+        return new Competition.DocumentedBudget(Values.money(b), at != null ? at : Values.instant(c.get("publishedAt")));
     }
 }

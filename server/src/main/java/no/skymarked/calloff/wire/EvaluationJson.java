@@ -44,13 +44,28 @@ public final class EvaluationJson {
             s.result().ranking().stream().filter(x -> x.rank() == 1).forEach(x -> tiedTop.add(x.orgNo()));
         }
         v.set("tieForFirst", Values.tree(tiedTop));
+        if (s.evaluating().qualityLock() != null) {
+            v.set("qualityLock", EvaluatingJson.lock(s.evaluating().qualityLock()));
+        }
+        ArrayNode evaluators = v.putArray("evaluatorScores");
+        s.evaluating().evaluatorScores().forEach(e -> evaluators.add(EvaluatingJson.evaluatorScores(e)));
+        ArrayNode requests = v.putArray("explanationRequests");
+        s.evaluating().explanationRequests().forEach(r -> requests.add(EvaluatingJson.explanationRequest(r)));
         ArrayNode flags = v.putArray("flags");
         s.result().flags().forEach(f -> flags.addObject().put("code", f.code()).put("supplierOrgNo", f.orgNo()).put("detail", f.detail()));
+        lateScored(s).forEach(o -> flags.addObject().put("code", "SCORED_AFTER_PRICES_SHOWN").put("supplierOrgNo", o).put("detail",
+                "first scored after the prices were shown (its earlier rejection was lifted); its scores are locked since"));
         if (!s.record().conflictDeclared()) {
             flags.addObject().put("code", "NO_CONFLICT_DECLARATION").put("detail", "no evaluator declared"
                     + " freedom from conflicts of interest before the evaluation (FOA § 7-5)");
         }
         return v;
+    }
+
+    private static List<String> lateScored(EvaluationSheet s) {
+        var lock = s.evaluating().qualityLock();
+        return lock == null ? List.of() : lock.tenders().entrySet().stream().filter(e -> e.getValue().lockedAt().isAfter(lock.lockedAt()))
+                .map(java.util.Map.Entry::getKey).sorted().toList();
     }
 
     /** Ranked tenders first, then the rejected ones in the order given. */
@@ -90,7 +105,7 @@ public final class EvaluationJson {
             t.put("total", full(tie.total())).put("totalDisplay", display(tie.total()))
                     .put("resolvedBy", tie.resolvedBy() == null ? "UNRESOLVED" : tie.resolvedBy().name());
             if (tie.resolvedBy() == TieBreakRule.DRAWING_OF_LOTS) {
-                ObjectNode keys = t.put("drawSeed", s.drawSeed()).putObject("drawKeys");
+                ObjectNode keys = t.put("drawSeed", s.drawSeed()).put("drawSeedSha256", s.drawSeedSha256()).putObject("drawKeys");
                 tie.orgNos().forEach(o -> keys.put(o, Evaluation.drawKey(s.drawSeed(), o)));
             }
         }

@@ -42,7 +42,10 @@ public final class TenderJson {
                 n.hasNonNull("validUntil") ? LocalDate.parse(n.path("validUntil").asText()) : null, Values.money(n.path("evaluatedPrice")));
     }
 
-    /** A tender as read: the receipt while sealed, the receipt fields and the content once opened. */
+    /**
+     * A tender as read: the receipt while sealed, the receipt fields and the content once opened; without rates and
+     * evaluated price ({@code pricesHidden}) for the buyer's side until the quality scores are locked.
+     */
     public static ObjectNode view(TenderRead read) {
         SealedTender t = read.tender();
         ObjectNode n = Json.MAPPER.createObjectNode().put("callOffId", read.callOffId()).put("supplierOrgNo", t.orgNo())
@@ -54,6 +57,10 @@ public final class TenderJson {
         CallOffJson.putIf(n, "sealedContentSha256", t.sealedSha256());
         if (read.content() != null) {
             n.setAll(content(read.content()));
+        }
+        if (read.pricesHidden()) {
+            n.remove(List.of("rates", "evaluatedPrice"));
+            n.put("pricesHidden", true);
         }
         return n;
     }

@@ -268,7 +268,12 @@ class CallOffUseCasesTest {
         Refusal stale = assertThrows(Refusal.class, () -> f.evaluating().evaluate(BUYER, c.id(),
                 new Evaluate(List.of(scored(A, "7")), "\"e7\"", List.of())));
         assertThat(stale.kind(), is(Refusal.Kind.PRECONDITION_FAILED));
-        EvaluationSheet second = f.evaluating().evaluate(BUYER, c.id(), new Evaluate(List.of(scored(A, "7")), first.etag(), List.of()));
+        // the first evaluation locked the quality scores: a replacement keeps them (it may add a rejection)
+        Refusal locked = assertThrows(Refusal.class, () -> f.evaluating().evaluate(BUYER, c.id(),
+                new Evaluate(List.of(scored(A, "7")), first.etag(), List.of())));
+        assertThat(locked.type(), is("/problems/quality-locked"));
+        assertThat(locked.fields().get(0).pointer(), is("/tenders/0/scores/0/score"));
+        EvaluationSheet second = f.evaluating().evaluate(BUYER, c.id(), new Evaluate(List.of(scored(A, "6")), first.etag(), List.of()));
         assertThat(second.record().version(), is(2));
         assertThat(second.result().flags().stream().map(x -> x.code()).toList(), hasItem("SINGLE_TENDER"));
     }

@@ -166,4 +166,42 @@ class EvaluationTest {
                 contains("CHEAP"));
         assertThat(r.winner(), is(Optional.of("CHEAP")));
     }
+
+    private static List<String> flaggedLow(EvaluationResult r) {
+        return r.flags().stream().filter(f -> f.code().equals(Evaluation.ABNORMALLY_LOW_SUSPECTED)).map(EvaluationResult.Flag::orgNo).toList();
+    }
+
+    @Test
+    void withTwoTendersTheLowerIsFlaggedBelowSixtyPercentOfTheOther() {
+        CompetitionTerms t = terms("0.35", "0.35", "0.30", PriceModel.LINEAR, List.of());
+        EvaluationResult r = Evaluation.evaluate(t, List.of(tender("DEAR", "1000000", "5", "5"), tender("CHEAP", "300000", "5", "5")), "s");
+        assertThat(flaggedLow(r), contains("CHEAP"));
+        assertThat(r.winner(), is(Optional.of("CHEAP")));
+        // 600 000 is exactly 60 %: not below
+        assertThat(flaggedLow(Evaluation.evaluate(t, List.of(tender("DEAR", "1000000", "5", "5"), tender("LOW", "600000", "5", "5")), "s")),
+                is(empty()));
+        assertThat(flaggedLow(Evaluation.evaluate(t, List.of(tender("DEAR", "1000000", "5", "5"), tender("LOW", "599999.99", "5", "5")), "s")),
+                contains("LOW"));
+    }
+
+    @Test
+    void theDocumentedBudgetIsAReferenceForOneTenderAndForMany() {
+        CompetitionTerms t = terms("0.35", "0.35", "0.30", PriceModel.LINEAR, List.of());
+        List<EvaluationInput> one = List.of(tender("ONLY", "500000", "5", "5"));
+        assertThat(flaggedLow(Evaluation.evaluate(t, one, "s")), is(empty()));
+        EvaluationResult withBudget = Evaluation.evaluate(t, one, "s", new BigDecimal("1000000"));
+        assertThat(flaggedLow(withBudget), contains("ONLY"));
+        assertThat(withBudget.flags().stream().map(EvaluationResult.Flag::code).toList(), hasItem("SINGLE_TENDER"));
+        assertThat(flaggedLow(Evaluation.evaluate(t, one, "s", new BigDecimal("800000"))), is(empty()));
+        // three close tenders, all far below the budget: each is flagged by the budget although none is by the median
+        List<EvaluationInput> three = List.of(tender("A", "500000", "5", "5"), tender("B", "520000", "5", "5"), tender("C", "510000", "5", "5"));
+        assertThat(flaggedLow(Evaluation.evaluate(t, three, "s")), is(empty()));
+        assertThat(flaggedLow(Evaluation.evaluate(t, three, "s", new BigDecimal("1000000"))), contains("A", "B", "C"));
+    }
+
+    @Test
+    void theCommitmentIsTheSha256OfTheSeedAndTheDrawKeysFollowTheSeed() {
+        assertThat(Evaluation.commitment("abc"), is("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        assertThat(Evaluation.drawKey("abc", "X").equals(Evaluation.drawKey("abd", "X")), is(false));
+    }
 }
