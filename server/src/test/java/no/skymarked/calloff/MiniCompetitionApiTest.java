@@ -852,6 +852,7 @@ class MiniCompetitionApiTest {
             }
         }
         given().auth().oauth2(editor).header("If-Match", read.header("ETag")).contentType("application/json")
+                .queryParam("amendmentReason", "Leverandøren er suspendert etter avtalens punkt 8")
                 .body(no.skymarked.shared.Json.text(framework)).put("/v1/frameworks/" + DT2).then().statusCode(200);
     }
 
