@@ -47,6 +47,14 @@ class CatalogueValidatorTest {
         assertThat(validate(SERVICE), is(empty()));
     }
 
+    /** E45: a service's price in another currency is shown as written (never evaluated); the code must be ISO 4217. */
+    @Test
+    void aServicePricedInAnotherCurrencyIsAcceptedWithItsCurrency_E45() {
+        assertThat(validate(SERVICE.replace("\"NOK\"", "\"EUR\"")), is(empty()));
+        assertThat(validate(SERVICE.replace("\"NOK\"", "\"euro\"")),
+                hasItem(containsString("services/test/test-lagring.json at /prices/0/price/currency")));
+    }
+
     @Test
     void wrongTypeNamesFileAndPointer() {
         List<String> problems = validate(SERVICE.replace("\"dataProcessingAgreement\": true", "\"dataProcessingAgreement\": \"yes\""));
