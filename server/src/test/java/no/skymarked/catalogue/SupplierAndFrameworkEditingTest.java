@@ -77,6 +77,25 @@ class SupplierAndFrameworkEditingTest {
     }
 
     @Test
+    void anAgencyAddedAfterARestructuringIsAnAmendmentAndMayThenAccede() {
+        // E49: the agency formed by a merger is added to the municipality's group only with a recorded reason
+        String path = "/v1/frameworks/" + FRAMEWORK;
+        String merged = "971037113";
+        given().auth().oauth2(SERVER.server().token(merged, "skymarked:buyer")).post(path + "/accessions").then().statusCode(422)
+                .body("type", is("/problems/agency-not-eligible"));
+        Response read = given().auth().oauth2(editor).get(path);
+        ObjectNode framework = (ObjectNode) Json.tree(read.asString());
+        ((ArrayNode) framework.path("eligibleGroups").get(0).path("members")).add(merged);
+        given().auth().oauth2(editor).contentType("application/json").header("If-Match", read.header("ETag"))
+                .body(Json.text(framework)).put(path).then().statusCode(422).body("type", is("/problems/amendment-reason-required"))
+                .body("detail", containsString("eligibleGroups"));
+        send("PUT", path, read.header("ETag"), framework).then().statusCode(200);
+        given().get(path + "/versions").then().body("items[-1].amendedTerms", hasItem("eligibleGroups"))
+                .body("items[-1].reason", is("Endret etter vedtak i avtaleforvaltningen"));
+        given().auth().oauth2(SERVER.server().token(merged, "skymarked:buyer")).post(path + "/accessions").then().statusCode(201);
+    }
+
+    @Test
     void aChangeThatAmendsNoTermNeedsNoReason() {
         String path = "/v1/frameworks/cloud-infrastruktur-2026";
         Response read = given().auth().oauth2(editor).get(path);
