@@ -126,7 +126,10 @@ public final class CatalogueTransfer {
     private record Change(String kind, CatalogueValidator.Entry entry, Stored before) {
     }
 
-    /** Options a changed framework file exercises, judged today as an editor's change is (E39, E40); the refusals. */
+    /**
+     * Options a changed framework file exercises, judged today as an editor's change is (E39, E40), and frameworks it
+     * would make run again after they ended; the refusals.
+     */
     private List<CatalogueProblem> optionsExercised(List<Change> changes, List<CatalogueProblem> warnings) {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Oslo")));
         List<CatalogueProblem> refused = new ArrayList<>();
@@ -135,6 +138,8 @@ public final class CatalogueTransfer {
                 OptionExercise.Result r = OptionExercise.check(c.before().document(), c.entry().node(), today);
                 r.refusals().forEach(f -> refused.add(new CatalogueProblem(c.entry().file(), f.pointer(), f.detail())));
                 r.warnings().forEach(f -> warnings.add(new CatalogueProblem(c.entry().file(), f.pointer(), f.detail())));
+                FrameworkAmendments.revival(c.before().document(), c.entry().node(), today)
+                        .ifPresent(detail -> refused.add(new CatalogueProblem(c.entry().file(), "/status", detail + " (FOA § 26-1(4))")));
             }
         }
         return refused;

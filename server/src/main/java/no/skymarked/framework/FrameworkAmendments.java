@@ -26,6 +26,12 @@ public final class FrameworkAmendments {
                 out.add(field);
             }
         }
+        if (!Objects.equals(periodTerms(before), periodTerms(after))) {
+            out.add("period");
+        }
+        if (!before.path("status").asText().equals(after.path("status").asText())) {
+            out.add("status " + before.path("status").asText() + " → " + after.path("status").asText());
+        }
         Map<String, JsonNode> beforeLots = lots(before);
         Map<String, JsonNode> afterLots = lots(after);
         beforeLots.keySet().stream().filter(id -> !afterLots.containsKey(id)).forEach(id -> out.add("lot " + id + ": removed"));
@@ -40,9 +46,36 @@ public final class FrameworkAmendments {
         return out;
     }
 
-    /** Whether a change needs a recorded reason: it amends the terms of a framework that is ACTIVE. */
+    /** Whether a change needs a recorded reason: it amends the terms of a framework that is ACTIVE, or ends one. */
     public static boolean needsReason(JsonNode before, List<String> amended) {
         return "ACTIVE".equals(before.path("status").asText()) && !amended.isEmpty();
+    }
+
+    /**
+     * A framework that has ended stays ended (FOA § 26-1(4), E40): a change may not make a framework that is not ACTIVE
+     * active again, nor move the end of one whose current end has passed. Empty when the change revives nothing.
+     */
+    public static java.util.Optional<String> revival(JsonNode before, JsonNode after, java.time.LocalDate today) {
+        String was = before.path("status").asText();
+        if (!"ACTIVE".equals(was) && "ACTIVE".equals(after.path("status").asText())) {
+            return java.util.Optional.of("the framework is " + was + "; it cannot be made ACTIVE again (a new need is a new procurement)");
+        }
+        java.time.LocalDate end = no.skymarked.catalogdata.FrameworkPeriod.currentEndDate(before);
+        if (today.isAfter(end) && !Objects.equals(periodTerms(before), periodTerms(after))) {
+            return java.util.Optional.of("the framework ended on " + end + "; its period cannot be changed to run again");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The period without what exercising an option records (whether, when, by whom): its agreed terms. */
+    private static JsonNode periodTerms(JsonNode framework) {
+        JsonNode period = framework.path("period").deepCopy();
+        for (JsonNode option : period.path("options")) {
+            if (option instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                o.remove(List.of("exercised", "exercisedOn", "exercisedBy"));
+            }
+        }
+        return period;
     }
 
     private static void members(String lotId, JsonNode before, JsonNode after, List<String> out) {

@@ -80,6 +80,10 @@ public final class FrameworkEditing {
             errors.add(Problem.FieldError.pointer("/id", "must be '" + id + "', the framework being changed"));
         }
         EditChecks.refuseIf(errors, "framework");
+        FrameworkAmendments.revival(current.document(), framework, today).ifPresent(detail -> {
+            throw new ProblemException(422, "/problems/framework-revival-refused", "A framework that ended stays ended",
+                    detail + " (FOA § 26-1(4))", List.of(Problem.FieldError.pointer("/status", detail)));
+        });
         List<String> amended = FrameworkAmendments.amendedTerms(current.document(), framework);
         if (FrameworkAmendments.needsReason(current.document(), amended) && (amendmentReason == null || amendmentReason.isBlank())) {
             throw new ProblemException(422, "/problems/amendment-reason-required", "Amendment needs a reason",

@@ -659,6 +659,8 @@ class MiniCompetitionApiTest {
         given().auth().oauth2(buyer()).contentType("application/json").body("{\"reasons\": \"Lavest pris\", \"evidenceReceived\": true}")
                 .post("/v1/call-offs/" + id + "/award").then().statusCode(422).body("type", is("/problems/clarification-required"));
         requestExplanation(id, B, CLOCK.instant().minusSeconds(1)).then().statusCode(422).body("errors[0].pointer", is("/deadline"));
+        requestExplanation(id, B, CLOCK.instant().plus(Duration.ofHours(1))).then().statusCode(422).body("errors[0].pointer", is("/deadline"))
+                .body("errors[0].detail", containsString("at least 24 hours"));
         requestExplanation(id, D, CLOCK.instant().plus(Duration.ofDays(3))).then().statusCode(422).body("errors[0].pointer", is("/supplierOrgNo"));
         String x = conform("requestExplanation", requestExplanation(id, B, CLOCK.instant().plus(Duration.ofDays(3)))).then().statusCode(201)
                 .extract().jsonPath().getString("id");
@@ -835,6 +837,21 @@ class MiniCompetitionApiTest {
             JsonPath protocol = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id + "/protocol").jsonPath();
             assertThat(protocol.getString("events.find { it.type == 'SUPPLIER_EXCLUDED' }.payload.supplierOrgNo"), is(E));
             tender(id, E, "1000.00").then().statusCode(403).body("type", is("/problems/not-invited"));
+        } finally {
+            setMemberStatus(E, "ACTIVE");
+        }
+    }
+
+    @Test
+    void aSupplierSuspendedAfterTheDraftIsNotInvitedAtThePublication() {
+        // the publication is the invitation: it reads the framework in force then and fixes that version (E48, M1)
+        String id = draft();
+        setMemberStatus(E, "SUSPENDED");
+        try {
+            publish(id, terms(inTwoWeeks(), "0.35", "0.35", "0.30", "LINEAR", "")).then().statusCode(200);
+            JsonPath view = given().auth().oauth2(buyer()).get("/v1/call-offs/" + id).jsonPath();
+            assertThat(view.getList("competition.invitedSuppliers"), not(hasItem(E)));
+            assertThat(view.getString("competition.excludedSuppliers.find { it.orgNo == '" + E + "' }.reason"), is("SUPPLIER_SUSPENDED"));
         } finally {
             setMemberStatus(E, "ACTIVE");
         }

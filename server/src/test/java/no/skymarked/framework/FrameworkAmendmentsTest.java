@@ -70,6 +70,33 @@ class FrameworkAmendmentsTest {
     }
 
     @Test
+    void thePeriodAndTheStatusAreAmendedButExercisingAnOptionIsNot() {
+        ObjectNode base = copy();
+        base.putObject("period").put("startDate", "2026-01-01").put("initialEndDate", "2026-12-31").putArray("options")
+                .addObject().put("lengthMonths", 12).put("exercised", false);
+        ObjectNode exercised = base.deepCopy();
+        ((ObjectNode) exercised.at("/period/options/0")).put("exercised", true).put("exercisedOn", "2026-10-01");
+        assertThat(FrameworkAmendments.amendedTerms(base, exercised), is(empty()));
+        ObjectNode longer = base.deepCopy();
+        ((ObjectNode) longer.path("period")).put("initialEndDate", "2027-06-30");
+        longer.put("status", "EXPIRED");
+        assertThat(FrameworkAmendments.amendedTerms(base, longer), contains("period", "status ACTIVE → EXPIRED"));
+    }
+
+    @Test
+    void aFrameworkThatEndedStaysEnded() {
+        ObjectNode base = copy();
+        base.putObject("period").put("startDate", "2026-01-01").put("initialEndDate", "2026-12-31").putArray("options");
+        ObjectNode expired = base.deepCopy();
+        expired.put("status", "EXPIRED");
+        assertThat(FrameworkAmendments.revival(expired, base, java.time.LocalDate.parse("2026-06-01")).isPresent(), is(true));
+        ObjectNode moved = base.deepCopy();
+        ((ObjectNode) moved.path("period")).put("initialEndDate", "2027-12-31");
+        assertThat(FrameworkAmendments.revival(base, moved, java.time.LocalDate.parse("2027-01-01")).isPresent(), is(true));
+        assertThat(FrameworkAmendments.revival(base, moved, java.time.LocalDate.parse("2026-12-31")).isPresent(), is(false));
+    }
+
+    @Test
     void onlyAnActiveFrameworksAmendmentNeedsAReason() {
         ObjectNode after = copy();
         after.put("thresholdHours", "300");

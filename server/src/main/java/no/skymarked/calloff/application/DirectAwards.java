@@ -23,7 +23,7 @@ final class DirectAwards {
 
     Loaded load(String callOffId) {
         CallOff c = ports.callOffs().find(callOffId).orElseThrow(() -> Refusal.notFound("Call-off", callOffId));
-        FrameworkTerms framework = ports.catalogue().terms(c.frameworkId(), c.frameworkVersion()).orElseThrow();
+        FrameworkTerms framework = ports.catalogue().terms(c.frameworkId(), c.frameworkVersion()).orElseThrow(() -> Step.termsGone(c.frameworkId()));
         FrameworkTerms.Lot lot = framework.lot(c.lotId()).orElseThrow(() -> Refusal.conflict("/problems/lot-unknown",
                 "Lot no longer in the framework", "framework '" + c.frameworkId() + "' no longer has lot '" + c.lotId() + "' of this call-off"));
         List<OfferRecord> offers = ports.callOffs().offers(callOffId);

@@ -26,6 +26,9 @@ public final class RequestingExplanation {
     public record Assess(String verdict, String reason, Instant explanationReceivedAt) {
     }
 
+    /** The least time a supplier is given to explain its prices: a rejection cannot follow a deadline of seconds. */
+    static final java.time.Duration MINIMUM_TIME_TO_EXPLAIN = java.time.Duration.ofHours(24);
+
     public Competition.ExplanationRequest request(Principal buyer, String callOffId, Request r) {
         return steps.locked(callOffId, step -> {
             Competition competition = start(step, buyer, callOffId);
@@ -35,9 +38,9 @@ public final class RequestingExplanation {
                 throw Refusal.invalid("/problems/invalid-explanation-request", "/supplierOrgNo", "no tender from " + r.supplierOrgNo()
                         + " was opened");
             }
-            if (!r.deadline().isAfter(step.now())) {
-                throw Refusal.invalid("/problems/invalid-explanation-request", "/deadline", "the deadline must be after now ("
-                        + step.now() + "); give the supplier a reasonable time to explain (FOA § 24-9)");
+            if (r.deadline().isBefore(step.now().plus(MINIMUM_TIME_TO_EXPLAIN))) {
+                throw Refusal.invalid("/problems/invalid-explanation-request", "/deadline", "the deadline must be at least 24 hours"
+                        + " after now (" + step.now() + "); give the supplier a reasonable time to explain (FOA § 24-9)");
             }
             Competition.ExplanationRequest made = competition.requestExplanation(r.supplierOrgNo(), r.request(), r.deadline(),
                     step.now(), Actor.of(buyer));

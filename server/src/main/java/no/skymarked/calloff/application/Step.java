@@ -56,14 +56,30 @@ public final class Step {
         }
     }
 
+    /**
+     * The framework terms this step works under: a direct award keeps the version it was made under; a mini-competition
+     * is fixed at its publication (the invitation), so a draft reads the terms in force now and a published one the
+     * version it was published under (a competition stored without one: the call-off's).
+     */
     public FrameworkTerms framework() {
         if (framework == null) {
-            framework = ports.catalogue().terms(callOff.frameworkId(), callOff.frameworkVersion()).orElseThrow();
+            int version = callOff.frameworkVersion();
+            if (callOff.isMiniCompetition() && callOff.competition().isPresent() && callOff.competition().get().terms().frameworkVersion() > 0) {
+                version = callOff.competition().get().terms().frameworkVersion();
+            }
+            framework = callOff.isMiniCompetition() && callOff.competition().isEmpty()
+                    ? ports.catalogue().terms(callOff.frameworkId()).orElseThrow(() -> termsGone(callOff.frameworkId()))
+                    : ports.catalogue().terms(callOff.frameworkId(), version).orElseThrow(() -> termsGone(callOff.frameworkId()));
         }
         return framework;
     }
 
-    /** The call-off's lot as the framework had it when the call-off was made. */
+    static Refusal termsGone(String frameworkId) {
+        return Refusal.conflict("/problems/framework-terms-unreadable", "Framework terms unreadable",
+                "the terms of framework '" + frameworkId + "' this call-off depends on cannot be read; an editor must correct the framework");
+    }
+
+    /** The call-off's lot as the framework terms of this step have it ({@link #framework()}). */
     public FrameworkTerms.Lot lot() {
         return framework().lot(callOff.lotId()).orElseThrow(() -> Refusal.conflict("/problems/lot-unknown",
                 "Lot no longer in the framework", "framework '" + callOff.frameworkId() + "' no longer has lot '"

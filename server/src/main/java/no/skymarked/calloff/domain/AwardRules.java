@@ -118,8 +118,9 @@ public final class AwardRules {
                     : "the budget was documented at " + budget.documentedAt() + ", after the invitation at " + invitedAt + " (FOA § 24-8(2)d)"));
         }
         if (price.compareTo(budget.amount().amount()) <= 0) {
-            return java.util.Optional.of(new Violation(pointer, WITHIN_DOCUMENTED_BUDGET, "the evaluated price NOK "
-                    + price.toPlainString() + " is within the documented budget NOK " + budget.amount().amount().toPlainString()));
+            // the price itself is not named: quality may still be scored without prices (§ 3.2 of the rules)
+            return java.util.Optional.of(new Violation(pointer, WITHIN_DOCUMENTED_BUDGET, "the tender's evaluated price is not above"
+                    + " the documented budget NOK " + budget.amount().amount().toPlainString() + " (FOA § 24-8(2)d)"));
         }
         return java.util.Optional.empty();
     }

@@ -108,7 +108,10 @@ public final class CatalogueReader implements FrameworkCatalogue {
             return given;
         }
         if (conversion == null) {
-            throw new IllegalStateException("an amount in " + given.currency() + " and no currencyConversion: the catalogue check refuses this");
+            // stored before the catalogue check refused such amounts: a problem to correct, never read as NOK
+            throw no.skymarked.calloff.application.Refusal.conflict("/problems/framework-terms-unreadable", "Framework terms unreadable",
+                    "the framework gives an amount in " + given.currency() + " without a currencyConversion; an editor must declare"
+                            + " the conversion (rate and date) or give the amount in NOK");
         }
         return conversion.toNok(given);
     }
