@@ -42,7 +42,9 @@ class CatalogueReaderTest {
     void aForeignAmountIsNeverReadAsNok() throws Exception {
         ObjectNode f = dt2();
         ((ObjectNode) f.at("/lots/0/suppliers/0/rates/0/hourlyRate")).put("currency", "EUR");
-        assertThrows(IllegalStateException.class, () -> CatalogueReader.terms(f, 1));
+        var refused = assertThrows(no.skymarked.calloff.application.Refusal.class, () -> CatalogueReader.terms(f, 1));
+        assertThat(refused.type(), is("/problems/framework-terms-unreadable"));
+        assertThat(refused.getMessage() + " " + refused.fields(), org.hamcrest.Matchers.containsString("EUR"));
     }
 
     @Test
