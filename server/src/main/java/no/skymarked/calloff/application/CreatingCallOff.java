@@ -80,14 +80,7 @@ public final class CreatingCallOff {
         List<EstimateLine> lines = inHours(command.lines(), framework.hoursPerDay());
         FrameworkTerms.Lot lot = framework.lot(command.lotId()).orElseThrow(() -> Refusal.invalid("/problems/lot-unknown", "/lotId",
                 "framework '" + command.frameworkId() + "' has no lot '" + command.lotId() + "'"));
-        if (!framework.activeOn(today)) {
-            throw Refusal.invalid("/problems/framework-not-active", "/frameworkId", "the framework is " + framework.status()
-                    + " and runs " + framework.startDate() + " to " + framework.currentEndDate() + "; today is " + today);
-        }
-        if (!framework.identifies(buyer.orgNo())) {
-            throw Refusal.invalid("/problems/agency-not-eligible", "/frameworkId", "agency " + buyer.orgNo() + " is not identified by"
-                    + " framework '" + framework.id() + "' (FOA § 26-1(3)); only the agencies its notice names may call off");
-        }
+        FrameworkUse.require(framework, buyer.orgNo(), today, "call off");
         String accession = ports.accessions().validAccession(command.frameworkId(), buyer.orgNo(), command.lotId(), today)
                 .orElseThrow(() -> Refusal.invalid("/problems/agency-not-acceded", "/frameworkId", "agency " + buyer.orgNo()
                         + " has no valid accession to lot '" + command.lotId() + "' of '" + command.frameworkId() + "'"));

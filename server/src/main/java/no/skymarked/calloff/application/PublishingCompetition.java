@@ -36,7 +36,8 @@ public final class PublishingCompetition {
             step.callOff().require(Transition.PUBLISH);
             List<Violation> violations = new ArrayList<>();
             FrameworkTerms framework = step.framework();
-            requireUsable(framework, buyer, step.now());
+            // publication is the invitation: the framework must still be active and still identify the agency
+            FrameworkUse.require(framework, buyer.orgNo(), step.now().atZone(WorkingDayCalendar.OSLO).toLocalDate(), "invite tenders");
             TermsCheck.Checked checked = TermsCheck.criteria(framework.criteria(), framework.env79Mode(), framework.env79Reason(),
                     p.criteria());
             violations.addAll(checked.violations());
@@ -56,19 +57,6 @@ public final class PublishingCompetition {
                     framework.env79Mode().name(), "env79Reason", framework.env79Reason(), "detail", w.message())));
             invite(step, parties, p.exclusions());
         });
-    }
-
-    /** Publication is the invitation: the framework must still be active and still identify the agency (FOA § 26-1(3)). */
-    private static void requireUsable(FrameworkTerms framework, Principal buyer, java.time.Instant now) {
-        java.time.LocalDate today = now.atZone(WorkingDayCalendar.OSLO).toLocalDate();
-        if (!framework.activeOn(today)) {
-            throw Refusal.invalid("/problems/framework-not-active", "/frameworkId", "the framework is " + framework.status()
-                    + " and runs " + framework.startDate() + " to " + framework.currentEndDate() + "; today is " + today);
-        }
-        if (!framework.identifies(buyer.orgNo())) {
-            throw Refusal.invalid("/problems/agency-not-eligible", "/frameworkId", "agency " + buyer.orgNo() + " is no longer"
-                    + " identified by framework '" + framework.id() + "' (FOA § 26-1(3)); it may not invite tenders under it");
-        }
     }
 
     private static Competition.Terms terms(Step step, Publish p, TermsCheck.Checked checked, List<Party> parties) {
