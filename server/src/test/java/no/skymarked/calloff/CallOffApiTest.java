@@ -298,6 +298,18 @@ class CallOffApiTest {
 
     /** E7, the rule's own example: 240 h in one lot, then 240 h for the same need in another lot five days later. */
     @Test
+    void aCallOffStoredBeforeTheNeedColumnsStillCountsForSplitting_E7() {
+        String first = create(buyerToken, body(LOT, "Kartløsning", "Kart over vann og avløp i kommunen", "200", "")).then()
+                .statusCode(201).extract().jsonPath().getString("id");
+        // as a row written before the need had columns of its own: the check reads the document instead
+        SERVER.server().running().context().db().execute()
+                .update("update call_off set need_description = null, project_reference = null where id = ?", first);
+        create(buyerToken, body("skyteknologier", "Kartløsning", "Kart over vann og avløp i kommunen", "100", "")).then()
+                .statusCode(422).body("type", is("/problems/splitting-justification-required"))
+                .body("detail", containsString(first));
+    }
+
+    @Test
     void theSameNeedInAnotherLotFiveDaysLaterNeedsAJustificationApprovedByAnotherPerson_E7() {
         String ola = SERVER.server().tokenAs("ola.nordmann@etat.no", "991825827", "skymarked:buyer");
         String first = create(ola, body(LOT, "Søknadsskjema", "Nytt skjema for søknad om tilskudd", "240", "")).then().statusCode(201)

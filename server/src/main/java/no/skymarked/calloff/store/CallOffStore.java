@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import no.skymarked.calloff.application.CallOffRepository;
 import no.skymarked.calloff.application.OfferRecord;
 import no.skymarked.calloff.domain.CallOff;
+import no.skymarked.calloff.domain.CallOffNeed;
 import no.skymarked.calloff.domain.CallOffStatus;
 import no.skymarked.calloff.domain.DirectCallOff;
 import no.skymarked.calloff.domain.Offer;
@@ -48,10 +49,11 @@ public final class CallOffStore implements CallOffRepository {
 
     @Override
     public void insert(CallOff c) {
-        session.exec().createInsert("insert into call_off (id, buyer_org_no, framework_id, lot_id, framework_version, title, document,"
-                        + " total_hours, estimated_value, route, status, created_at, version, competition, booked_value, value_shard)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)")
-                .params(c.id(), c.buyerOrgNo(), c.frameworkId(), c.lotId(), c.frameworkVersion(), c.details().title(), Json.text(CallOffJson.details(c.details())),
+        session.exec().createInsert("insert into call_off (id, buyer_org_no, framework_id, lot_id, framework_version, title, project_reference,"
+                        + " need_description, document, total_hours, estimated_value, route, status, created_at, version, competition,"
+                        + " booked_value, value_shard) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)")
+                .params(c.id(), c.buyerOrgNo(), c.frameworkId(), c.lotId(), c.frameworkVersion(), c.details().title(),
+                        c.details().projectReference(), c.details().needDescription(), Json.text(CallOffJson.details(c.details())),
                         c.totalHours(), c.estimatedValue(), c.route().name(), c.status().name(), utc(c.createdAt()),
                         CompetitionColumn.write(c), c.committedValue(), ShardedValueLedger.shareOf(c.id()))
                 .execute();
@@ -111,14 +113,22 @@ public final class CallOffStore implements CallOffRepository {
 
     @Override
     public List<DirectCallOff> directCallOffs(String buyerOrgNo, String frameworkId, Instant since) {
-        try (Stream<DbRow> rows = session.exec().createQuery("select id, lot_id, created_at, total_hours, status, document from call_off"
+        // the need from its columns; a call-off stored before they existed gives its document instead
+        try (Stream<DbRow> rows = session.exec().createQuery("select id, lot_id, created_at, total_hours, status, title, project_reference,"
+                        + " need_description, case when need_description is null then document end as document from call_off"
                         + " where buyer_org_no = ? and framework_id = ? and created_at >= ? and route = 'DIRECT_AWARD'")
                 .params(buyerOrgNo, frameworkId, utc(since)).execute()) {
             return rows.map(r -> new DirectCallOff(r.column("id").get(String.class), buyerOrgNo, frameworkId,
                     r.column("lot_id").get(String.class), Rows.instant(r, "created_at").atZone(WorkingDayCalendar.OSLO).toLocalDate(),
                     r.column("total_hours").get(BigDecimal.class), CallOffStatus.valueOf(r.column("status").get(String.class)),
-                    CallOffJson.details(Json.tree(r.column("document").get(String.class))).need())).toList();
+                    need(r))).toList();
         }
+    }
+
+    private static CallOffNeed need(DbRow r) {
+        String description = r.column("need_description").get(String.class);
+        return description == null ? CallOffJson.details(Json.tree(r.column("document").get(String.class))).need()
+                : new CallOffNeed(r.column("project_reference").get(String.class), r.column("title").get(String.class), description);
     }
 
     @Override
