@@ -35,9 +35,23 @@ public final class ProblemHandlers {
                 });
     }
 
-    /** The last route: anything not matched before is a 404 problem. */
+    /**
+     * The last route: a path of the API asked with a method it does not allow is a 405 problem with {@code Allow};
+     * anything else not matched before is a 404 problem.
+     */
     public static void notFoundFallback(HttpRouting.Builder routing) {
-        routing.any((req, res) -> Http.problem(req, res, new Problem("/problems/not-found", "Not found", 404,
-                "No resource at " + req.path().path(), req.path().path(), List.of())));
+        SpecPaths paths = new SpecPaths(no.skymarked.shared.RequestSchemas.spec());
+        routing.any((req, res) -> {
+            String path = req.path().path();
+            var allowed = paths.allowed(path);
+            String method = req.prologue().method().text();
+            if (allowed.isPresent() && !allowed.get().contains(method)) {
+                res.header(io.helidon.http.HeaderNames.ALLOW, String.join(", ", allowed.get()));
+                Http.problem(req, res, new Problem("/problems/method-not-allowed", "Method not allowed", 405,
+                        method + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed.get()), path, List.of()));
+                return;
+            }
+            Http.problem(req, res, new Problem("/problems/not-found", "Not found", 404, "No resource at " + path, path, List.of()));
+        });
     }
 }

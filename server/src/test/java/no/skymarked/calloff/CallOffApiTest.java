@@ -109,7 +109,8 @@ class CallOffApiTest {
     void exactlyTheThresholdIsDirectAndOneHundredthMoreIsRefused() {
         create(buyerToken, body("250.00", "")).then().statusCode(201).body("route", is("DIRECT_AWARD"));
         create(buyerToken, body("250.01", "")).then().statusCode(422).contentType("application/problem+json")
-                .body("type", is("/problems/threshold-requires-mini-competition"));
+                .body("type", is("/problems/threshold-requires-mini-competition"))
+                .body("detail", containsString("set \"requestedRoute\": \"MINI_COMPETITION\""));
         create(buyerToken, body("251", ", \"requestedRoute\": \"MINI_COMPETITION\"")).then().statusCode(201)
                 .body("route", is("MINI_COMPETITION")).body("status", is("DRAFT"));
     }

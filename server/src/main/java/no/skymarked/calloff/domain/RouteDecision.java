@@ -94,7 +94,8 @@ public final class RouteDecision {
         }
         if (requested.isPresent()) {
             return new Refused(THRESHOLD_REQUIRES_MINI_COMPETITION, "total " + total.toPlainString()
-                    + " h exceeds " + threshold.toPlainString() + " h: a mini-competition is required");
+                    + " h exceeds " + threshold.toPlainString() + " h: a mini-competition is required; set \"requestedRoute\":"
+                    + " \"MINI_COMPETITION\" (or claim the exception, with its approval)");
         }
         return new Allowed(Route.MINI_COMPETITION, ABOVE_THRESHOLD, Set.of());
     }
