@@ -88,7 +88,7 @@ public final class Main {
         context.catalogue().warmSearch();
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
-                .routing(routing -> routing(routing, context))
+                .routing(routing -> routing(routing, context, config.get("skymarked.access-log.enabled").asBoolean().orElse(true)))
                 .build()
                 .start();
         LOG.info(() -> String.format("Skymarked is up at http://localhost:%d/ (Swagger UI: /swagger-ui/) in %d ms, database %s",
@@ -108,9 +108,12 @@ public final class Main {
         return dataDir;
     }
 
-    static void routing(HttpRouting.Builder routing, AppContext context) {
+    static void routing(HttpRouting.Builder routing, AppContext context, boolean accessLog) {
         no.skymarked.calloff.web.CallOffProblems.register(routing);
         ProblemHandlers.register(routing);
+        if (accessLog) {
+            routing.addFilter(new no.skymarked.web.AccessLog());
+        }
         routing.addFilter(new AuthFilter(context.tokens()));
         routing.register(new ApiDocsService())
                 .register(new MeHttpService())

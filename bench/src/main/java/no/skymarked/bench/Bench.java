@@ -127,6 +127,8 @@ public final class Bench {
         Map<String, String> env = new HashMap<>();
         env.put("SKYMARKED_DATA_DIR", runDir.resolve("data").toString());
         env.put("SKYMARKED_CATALOGUE_DEMO_ENABLED", "false");
+        // one log line per request would measure the console, not the server
+        env.put("SKYMARKED_ACCESS_LOG_ENABLED", "false");
         String pgDatabase = null;
         switch (db) {
             case "h2" -> env.put("DB_URL", "");
