@@ -36,8 +36,10 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
         LogConfig.configureRuntime();
+        boolean debug = java.util.Arrays.asList(given).contains("--debug");
+        String[] args = java.util.Arrays.stream(given).filter(a -> !a.equals("--debug")).toArray(String[]::new);
         Config config = Config.create();
         if (args.length > 0 && "token".equals(args[0])) {
             System.exit(TokenCommand.run(args, config, System.out, System.err));
@@ -46,12 +48,27 @@ public final class Main {
             System.exit(no.skymarked.catalogue.CatalogueCommand.run(args, config, System.out, System.err));
         }
         if (args.length > 0) {
-            System.err.println("usage: java -jar skymarked-server.jar [token --org <orgNo> --scope <scope> [--ttl PT1H]"
-                    + " | catalogue export <dir> | catalogue import <dir> [--dry-run]]");
+            System.err.println("usage: java -jar skymarked-server.jar [--debug] [token --org <orgNo> --scope <scope> [--ttl PT1H]"
+                    + " | catalogue export <dir> | catalogue import <dir> [--dry-run] [--reason TEXT]]");
             System.exit(2);
         }
-        Running running = start(config, Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
+        // the pool's own report of a database it cannot reach is a stack; the one line below says it (--debug shows all)
+        Logger pool = Logger.getLogger("com.zaxxer.hikari");
+        java.util.logging.Level poolLevel = pool.getLevel();
+        if (!debug) {
+            pool.setLevel(java.util.logging.Level.OFF);
+        }
+        try {
+            Running running = start(config, Clock.systemUTC());
+            pool.setLevel(poolLevel);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
+        } catch (RuntimeException e) {
+            System.err.println(StartupFailure.describe(e));
+            if (debug) {
+                e.printStackTrace();
+            }
+            System.exit(1);
+        }
     }
 
     /** A started server with what it runs on. */
@@ -73,6 +90,7 @@ public final class Main {
 
     public static Running start(Config config, Clock realClock, Database.Settings settings) {
         long started = System.nanoTime();
+        StartupFailure.requirePortFree(config);
         Clock clock = config.get("skymarked.dev.clock.enabled").asBoolean().orElse(false) ? new DevClock(realClock) : realClock;
         Path dataDir = dataDir(config);
         // token expiry follows real time, also when the development clock has been moved
@@ -91,8 +109,16 @@ public final class Main {
                 .routing(routing -> routing(routing, context, config.get("skymarked.access-log.enabled").asBoolean().orElse(true)))
                 .build()
                 .start();
-        LOG.info(() -> String.format("Skymarked is up at http://localhost:%d/ (Swagger UI: /swagger-ui/) in %d ms, database %s",
-                server.port(), (System.nanoTime() - started) / 1_000_000, settings.isPostgres() ? "PostgreSQL" : "H2"));
+        if (server.port() < 0) {
+            throw new StartupFailure("the web server did not start on port " + config.get("server.port").asInt().orElse(8080)
+                    + ": see the log above");
+        }
+        boolean devAuth = AuthSettings.from(config).devMode();
+        LOG.info(() -> String.format("Skymarked is up at http://localhost:%d/ (Swagger UI: /swagger-ui/) in %d ms; database %s,"
+                        + " data directory %s, authentication %s, development clock %s",
+                server.port(), (System.nanoTime() - started) / 1_000_000, settings.isPostgres() ? "PostgreSQL" : "H2 (embedded)",
+                dataDir.toAbsolutePath().normalize(), devAuth ? "development keys (not for production)" : "Maskinporten-style JWKS",
+                clock instanceof DevClock ? "ON (PUT /dev/clock moves it)" : "off"));
         java.time.Duration lapsePeriod = config.get("skymarked.calloffs.lapse.period").as(java.time.Duration.class)
                 .orElse(java.time.Duration.ofSeconds(30));
         return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod));
