@@ -22,7 +22,11 @@ import no.skymarked.shared.Database;
  */
 public record TestServer(Main.Running running, Path dataDir, Clock clock, Database.Settings database) {
 
+    /** Test servers answer tens of thousands of requests: their access log lines stay out of the build's output. */
+    private static final java.util.logging.Logger ACCESS = java.util.logging.Logger.getLogger("no.skymarked.access");
+
     public static TestServer start(Clock clock) {
+        ACCESS.setLevel(java.util.logging.Level.WARNING);
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("skymarked-test");

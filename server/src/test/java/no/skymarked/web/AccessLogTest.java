@@ -40,12 +40,14 @@ class AccessLogTest {
 
     @BeforeEach
     void listen() {
+        AccessLog.LOG.setLevel(java.util.logging.Level.INFO);
         AccessLog.LOG.addHandler(capture);
     }
 
     @AfterEach
     void stop() {
         AccessLog.LOG.removeHandler(capture);
+        AccessLog.LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     /** The line is written once the response has gone out, so it may come a moment after the client has its answer. */
