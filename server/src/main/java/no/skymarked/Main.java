@@ -106,7 +106,16 @@ public final class Main {
         context.catalogue().warmSearch();
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
-                .routing(routing -> routing(routing, context, config.get("skymarked.access-log.enabled").asBoolean().orElse(true)))
+                .routing(routing -> {
+                    routing(routing, context, config.get("skymarked.access-log.enabled").asBoolean().orElse(true));
+                    AuthSettings auth = AuthSettings.from(config);
+                    if (auth.devMode()) {
+                        // development authentication only: tokens over HTTP for tours and Swagger UI (else 404)
+                        routing.register(new no.skymarked.auth.DevTokensService(
+                                new no.skymarked.auth.TokenIssuer(no.skymarked.auth.DevKeys.loadOrCreate(dataDir), auth.issuer(), realClock)));
+                    }
+                    ProblemHandlers.notFoundFallback(routing);
+                })
                 .build()
                 .start();
         if (server.port() < 0) {
@@ -159,6 +168,5 @@ public final class Main {
         }
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());
         SwaggerUi.register(routing);
-        ProblemHandlers.notFoundFallback(routing);
     }
 }

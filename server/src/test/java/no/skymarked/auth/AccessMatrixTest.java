@@ -83,6 +83,8 @@ class AccessMatrixTest {
             Map.entry("getFrameworkPriceLists", row("GET", () -> "/v1/frameworks/" + frameworkId + "/price-lists", null,
                     401, 200, 403, 200, 200, 200)),
             Map.entry("getMe", row("GET", () -> "/v1/me", null, 401, 200, 200, 200, 200, 200)),
+            Map.entry("issueDevToken", row("POST", () -> "/dev/tokens", "{\"org\": \"991825827\", \"scopes\": [\"skymarked:buyer\"]}",
+                    200, 200, 200, 200, 200, 200)),
             // The matrix call-off is a direct award: competition steps are 409 for its buyer, hidden (404) from others.
             Map.entry("publishCompetition", row("POST", () -> "/v1/call-offs/" + callOffId + "/publication", "{}", 401, 422, 422, 403, 403, 403)),
             Map.entry("askQuestion", row("POST", () -> "/v1/call-offs/" + callOffId + "/questions", "{\"question\": \"?\"}",
