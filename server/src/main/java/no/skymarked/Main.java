@@ -166,6 +166,7 @@ public final class Main {
         if (context.clock() instanceof DevClock devClock) {
             routing.register(devClock);
         }
+        routing.register(new no.skymarked.web.ProblemPages(no.skymarked.shared.RequestSchemas.spec()));
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());
         SwaggerUi.register(routing);
     }
