@@ -8,7 +8,9 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -60,14 +62,15 @@ public final class TokenVerifier {
         if (token.split("\\.", -1).length != 3) {
             throw new AuthenticationFailed("token is not a signed JWT (expected three dot-separated parts)");
         }
-        SignedJWT jwt;
+        JWT parsed;
         try {
-            jwt = SignedJWT.parse(token);
+            parsed = JWTParser.parse(token);
+            parsed.getJWTClaimsSet();
         } catch (ParseException | RuntimeException e) {
             throw new AuthenticationFailed("token is not a signed JWT of base64url JSON (header, claims, signature)");
         }
-        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-            throw new AuthenticationFailed("token algorithm must be RS256");
+        if (!(parsed instanceof SignedJWT jwt) || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw new AuthenticationFailed("token algorithm must be RS256 (unsigned tokens and other algorithms are refused)");
         }
         try {
             return processor.process(jwt, null);
