@@ -50,6 +50,11 @@ public final class Main {
                     + " | catalogue export <dir> | catalogue import <dir> [--dry-run]]");
             System.exit(2);
         }
+        String refusal = DevClock.refusal(config);
+        if (refusal != null) {
+            System.err.println(refusal);
+            System.exit(1);
+        }
         Running running = start(config, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
     }
@@ -73,7 +78,11 @@ public final class Main {
 
     public static Running start(Config config, Clock realClock, Database.Settings settings) {
         long started = System.nanoTime();
-        Clock clock = config.get("skymarked.dev.clock.enabled").asBoolean().orElse(false) ? new DevClock(realClock) : realClock;
+        String refusal = DevClock.refusal(config);
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
+        Clock clock = DevClock.enabled(config) ? new DevClock(realClock) : realClock;
         Path dataDir = dataDir(config);
         // token expiry follows real time, also when the development clock has been moved
         TokenVerifier verifier = AuthSettings.from(config).verifier(dataDir, realClock);
