@@ -90,8 +90,12 @@ public final class Main {
 
     public static Running start(Config config, Clock realClock, Database.Settings settings) {
         long started = System.nanoTime();
+        String refusal = DevClock.refusal(config);
+        if (refusal != null) {
+            throw new StartupFailure(refusal);
+        }
         StartupFailure.requirePortFree(config);
-        Clock clock = config.get("skymarked.dev.clock.enabled").asBoolean().orElse(false) ? new DevClock(realClock) : realClock;
+        Clock clock = DevClock.enabled(config) ? new DevClock(realClock) : realClock;
         Path dataDir = dataDir(config);
         // token expiry follows real time, also when the development clock has been moved
         TokenVerifier verifier = AuthSettings.from(config).verifier(dataDir, realClock);

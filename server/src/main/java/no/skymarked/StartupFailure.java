@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * Why the server could not start, in one line with the fix: the port taken, the data directory used by another
  * server, the database out of reach, a bad setting. {@link #describe} turns any startup exception into that line.
  */
-public final class StartupFailure extends RuntimeException {
+public final class StartupFailure extends IllegalStateException {
     public StartupFailure(String line) {
         super(line);
     }

@@ -26,6 +26,11 @@ public record TestServer(Main.Running running, Path dataDir, Clock clock, Databa
     private static final java.util.logging.Logger ACCESS = java.util.logging.Logger.getLogger("no.skymarked.access");
 
     public static TestServer start(Clock clock) {
+        return start(clock, Map.of());
+    }
+
+    /** A server whose configuration also has {@code settings} (e.g. {@code skymarked.auth.*}). */
+    public static TestServer start(Clock clock, Map<String, String> settings) {
         ACCESS.setLevel(java.util.logging.Level.WARNING);
         Path dataDir;
         try {
@@ -33,11 +38,13 @@ public record TestServer(Main.Running running, Path dataDir, Clock clock, Databa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Config config = Config.just(ConfigSources.create(Map.of(
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "server.port", "0",
                 "server.host", "127.0.0.1",
                 "skymarked.data.dir", dataDir.toString(),
-                "skymarked.calloffs.lapse.period", "PT0.2S")));
+                "skymarked.calloffs.lapse.period", "PT0.2S"));
+        all.putAll(settings);
+        Config config = Config.just(ConfigSources.create(all));
         Database.Settings database = Database.forTest("test-" + UUID.randomUUID());
         return new TestServer(Main.start(config, clock, database), dataDir, clock, database);
     }

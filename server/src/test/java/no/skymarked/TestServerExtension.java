@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestServerExtension implements BeforeAllCallback, AfterAllCallback {
     private final Clock clock;
+    private final java.util.Map<String, String> settings;
     private TestServer server;
 
     public TestServerExtension() {
@@ -19,12 +20,18 @@ public final class TestServerExtension implements BeforeAllCallback, AfterAllCal
     }
 
     public TestServerExtension(Clock clock) {
+        this(clock, java.util.Map.of());
+    }
+
+    /** A server with these configuration settings added (e.g. {@code skymarked.auth.jwks.url}). */
+    public TestServerExtension(Clock clock, java.util.Map<String, String> settings) {
         this.clock = clock;
+        this.settings = settings;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = TestServer.start(clock);
+        server = TestServer.start(clock, settings);
         RestAssured.port = server.port();
     }
 

@@ -1,18 +1,21 @@
 package no.skymarked.auth;
 
 import io.helidon.config.Config;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Supplier;
 
 /**
  * {@code skymarked.auth.*}: where trusted keys come from (dev key, JWKS file or JWKS URL), issuer, audience and
@@ -21,6 +24,9 @@ import java.util.function.Supplier;
  */
 public record AuthSettings(boolean devMode, String issuer, String audience, Duration skew, String jwksUrl, String jwksFile) {
     public static final String DEV_ISSUER = "https://skymarked.local/dev";
+    static final Duration JWKS_CACHE_TTL = Duration.ofMinutes(10);
+    private static final int JWKS_TIMEOUT_MS = 5_000;
+    private static final int JWKS_SIZE_LIMIT = 256 * 1024;
 
     public static AuthSettings from(Config config) {
         Config auth = config.get("skymarked.auth");
@@ -35,70 +41,43 @@ public record AuthSettings(boolean devMode, String issuer, String audience, Dura
 
     /** The verifier for this configuration; in dev mode the dev key is created on first use. */
     public TokenVerifier verifier(Path dataDir, Clock clock) {
-        Supplier<Jwks> keys;
-        if (jwksUrl != null) {
-            keys = new RemoteJwks(URI.create(jwksUrl), clock);
-        } else if (jwksFile != null) {
-            Jwks fromFile = readFile(Path.of(jwksFile));
-            keys = () -> fromFile;
-        } else if (devMode) {
-            Jwks dev = DevKeys.loadOrCreate(dataDir).jwks();
-            keys = () -> dev;
-        } else {
-            throw new IllegalStateException("skymarked.auth: dev mode is off, so set skymarked.auth.jwks.url or skymarked.auth.jwks.file");
-        }
-        return new TokenVerifier(keys, issuer, audience, skew, clock);
+        return new TokenVerifier(keySource(dataDir), issuer, audience, skew, clock);
     }
 
-    private static Jwks readFile(Path file) {
+    private JWKSource<SecurityContext> keySource(Path dataDir) {
+        if (jwksUrl != null) {
+            return remote(jwksUrl);
+        } else if (jwksFile != null) {
+            return new ImmutableJWKSet<>(readFile(Path.of(jwksFile)));
+        } else if (devMode) {
+            return new ImmutableJWKSet<>(DevKeys.loadOrCreate(dataDir).jwks());
+        }
+        throw new IllegalStateException("skymarked.auth: dev mode is off, so set skymarked.auth.jwks.url or skymarked.auth.jwks.file");
+    }
+
+    /**
+     * A JWKS fetched over HTTP(S) and cached for ten minutes; a token whose key id is not in the cached set makes one
+     * refetch (key rotation), at most two fetches per 30 seconds.
+     */
+    static JWKSource<SecurityContext> remote(String url) {
         try {
-            return Jwks.parse(Files.readString(file));
+            return JWKSourceBuilder.<SecurityContext>create(URI.create(url).toURL(),
+                            new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_SIZE_LIMIT))
+                    .cache(JWKS_CACHE_TTL.toMillis(), JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
+                    .rateLimited(JWKSourceBuilder.DEFAULT_RATE_LIMIT_MIN_INTERVAL)
+                    .build();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("skymarked.auth.jwks.url is not a URL: " + url, e);
+        }
+    }
+
+    private static JWKSet readFile(Path file) {
+        try {
+            return JWKSet.parse(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read JWKS file " + file, e);
-        }
-    }
-
-    /** A JWKS fetched over HTTPS and kept for ten minutes. */
-    static final class RemoteJwks implements Supplier<Jwks> {
-        private static final Duration TTL = Duration.ofMinutes(10);
-        private final URI uri;
-        private final Clock clock;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private volatile Jwks cached;
-        private volatile Instant fetchedAt = Instant.MIN;
-
-        RemoteJwks(URI uri, Clock clock) {
-            this.uri = uri;
-            this.clock = clock;
-        }
-
-        @Override
-        public Jwks get() {
-            if (cached == null || clock.instant().isAfter(fetchedAt.plus(TTL))) {
-                synchronized (this) {
-                    if (cached == null || clock.instant().isAfter(fetchedAt.plus(TTL))) {
-                        cached = fetch();
-                        fetchedAt = clock.instant();
-                    }
-                }
-            }
-            return cached;
-        }
-
-        private Jwks fetch() {
-            try {
-                HttpResponse<String> res = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (res.statusCode() != 200) {
-                    throw new AuthenticationFailed("trusted keys are unavailable right now");
-                }
-                return Jwks.parse(res.body());
-            } catch (IOException e) {
-                throw new AuthenticationFailed("trusted keys are unavailable right now");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AuthenticationFailed("trusted keys are unavailable right now");
-            }
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("JWKS file " + file + " is not a JSON Web Key Set: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,9 @@
 package no.skymarked.auth;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +32,9 @@ public record DevKeys(String kid, PrivateKey privateKey, RSAPublicKey publicKey)
             RSAPublicKey publicKey = no.skymarked.shared.KeyFiles.publicKeyOf(privateKey);
             String kid = "dev-" + HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(publicKey.getModulus().toByteArray()), 0, 6);
-            Files.writeString(folder.resolve("jwks.json"), Jwks.toJson(kid, publicKey), StandardCharsets.UTF_8);
-            return new DevKeys(kid, privateKey, publicKey);
+            DevKeys keys = new DevKeys(kid, privateKey, publicKey);
+            Files.writeString(folder.resolve("jwks.json"), keys.jwks().toString(), StandardCharsets.UTF_8);
+            return keys;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the dev signing key in " + folder, e);
         } catch (GeneralSecurityException e) {
@@ -37,7 +42,8 @@ public record DevKeys(String kid, PrivateKey privateKey, RSAPublicKey publicKey)
         }
     }
 
-    public Jwks jwks() {
-        return Jwks.parse(Jwks.toJson(kid, publicKey));
+    /** The public key as a JSON Web Key Set (RS256, use sig). */
+    public JWKSet jwks() {
+        return new JWKSet(new RSAKey.Builder(publicKey).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build());
     }
 }
