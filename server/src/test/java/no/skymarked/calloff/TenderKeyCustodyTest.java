@@ -53,6 +53,7 @@ class TenderKeyCustodyTest {
             refused.then().statusCode(503).contentType("application/problem+json").body("type", is("/problems/tender-key-unavailable"))
                     .body("detail", containsString("skymarked.tenders.kek.file"));
             assertThat(refused.asString(), not(containsString(SECRET)));
+            assertThat(no.skymarked.SpecContract.problems("getTender", 503, refused.asString()), is(java.util.List.of()));
         } finally {
             stranger.stopKeepingDatabase();
         }
