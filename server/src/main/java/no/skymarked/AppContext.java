@@ -11,13 +11,15 @@ import no.skymarked.catalogue.CatalogueRepository;
 public record AppContext(DbClient db, Clock clock, CatalogueRepository catalogue, AccessionRepository accessions,
                          CallOffFeature callOffs, TokenVerifier tokens) {
     /**
-     * {@code tenderKeyDir} holds the key that seals tenders (made at first start); {@code memorySearch} answers
+     * {@code kek} wraps the competitions' tender keys; {@code legacyKeyDir} holds the RSA tender key of earlier
+     * versions, if any, for the tenders it sealed; {@code memorySearch} answers
      * catalogue searches from an in-memory index instead of SQL.
      */
-    public static AppContext create(DbClient db, boolean postgres, Clock clock, TokenVerifier tokens, java.nio.file.Path tenderKeyDir,
+    public static AppContext create(DbClient db, boolean postgres, Clock clock, TokenVerifier tokens,
+                                    no.skymarked.calloff.application.KeyEncryptionKey kek, java.nio.file.Path legacyKeyDir,
                                     boolean memorySearch) {
         CatalogueRepository catalogue = new CatalogueRepository(db, memorySearch);
         AccessionRepository accessions = new AccessionRepository(db);
-        return new AppContext(db, clock, catalogue, accessions, CallOffFeature.create(db, postgres, accessions, tenderKeyDir, clock), tokens);
+        return new AppContext(db, clock, catalogue, accessions, CallOffFeature.create(db, postgres, accessions, kek, legacyKeyDir, clock), tokens);
     }
 }

@@ -99,11 +99,12 @@ public final class Main {
         Path dataDir = dataDir(config);
         // token expiry follows real time, also when the development clock has been moved
         TokenVerifier verifier = AuthSettings.from(config).verifier(dataDir, realClock);
+        var kek = no.skymarked.calloff.TenderCustody.kek(config, dataDir);  // before the database: without one, no start
         DbClient db = Database.open(settings);
         Path tenderKeys = Path.of(config.get("skymarked.tenders.key.dir").asString().orElse(dataDir.resolve("tender-keys").toString()));
         // the embedded database searches from memory; PostgreSQL, shared by several servers, with its trigram indexes
         boolean memorySearch = config.get("skymarked.search.memory").asBoolean().orElse(!settings.isPostgres());
-        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, tenderKeys, memorySearch);
+        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }

@@ -31,6 +31,18 @@ public record TestServer(Main.Running running, Path dataDir, Clock clock, Databa
 
     /** A server whose configuration also has {@code settings} (e.g. {@code skymarked.auth.*}). */
     public static TestServer start(Clock clock, Map<String, String> settings) {
+        return start(clock, Database.forTest("test-" + UUID.randomUUID()), newKek(), settings);
+    }
+
+    /**
+     * A server on {@code database} (another server's, to share it) whose key-encryption key is the file {@code kek},
+     * kept outside its data directory as production requires.
+     */
+    public static TestServer start(Clock clock, Database.Settings database, Path kek) {
+        return start(clock, database, kek, Map.of());
+    }
+
+    private static TestServer start(Clock clock, Database.Settings database, Path kek, Map<String, String> settings) {
         ACCESS.setLevel(java.util.logging.Level.WARNING);
         Path dataDir;
         try {
@@ -42,11 +54,29 @@ public record TestServer(Main.Running running, Path dataDir, Clock clock, Databa
                 "server.port", "0",
                 "server.host", "127.0.0.1",
                 "skymarked.data.dir", dataDir.toString(),
+                "skymarked.tenders.kek.file", kek.toString(),
                 "skymarked.calloffs.lapse.period", "PT0.2S"));
         all.putAll(settings);
         Config config = Config.just(ConfigSources.create(all));
-        Database.Settings database = Database.forTest("test-" + UUID.randomUUID());
         return new TestServer(Main.start(config, clock, database), dataDir, clock, database);
+    }
+
+    /** A fresh key-encryption key file (32 random bytes, base64) in a directory of its own. */
+    public static Path newKek() {
+        try {
+            Path file = Files.createTempDirectory("skymarked-kek").resolve("tender-kek");
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            Files.writeString(file, java.util.Base64.getEncoder().encodeToString(secret));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server and leaves its database to the others sharing it. */
+    public void stopKeepingDatabase() {
+        running.stop();
     }
 
     public int port() {

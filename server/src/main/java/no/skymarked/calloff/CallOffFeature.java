@@ -13,6 +13,7 @@ import no.skymarked.calloff.application.Contracting;
 import no.skymarked.calloff.application.CreatingCallOff;
 import no.skymarked.calloff.application.DeclaringConflicts;
 import no.skymarked.calloff.application.Evaluating;
+import no.skymarked.calloff.application.KeyEncryptionKey;
 import no.skymarked.calloff.application.LapsingDeadlines;
 import no.skymarked.calloff.application.Ports;
 import no.skymarked.calloff.application.PublishingCompetition;
@@ -41,13 +42,17 @@ public record CallOffFeature(CreatingCallOff creating, AnsweringOffer answering,
                              ReadingCompetition readingCompetition, RecordingEvaluatorScores scoringQuality,
                              RequestingExplanation explaining) {
 
-    /** Over the database ({@code postgres}: PostgreSQL, else H2), with the tender key in {@code tenderKeyDir} (made at first start). */
-    public static CallOffFeature create(DbClient db, boolean postgres, AccessionRepository accessions, Path tenderKeyDir, Clock clock) {
+    /**
+     * Over the database ({@code postgres}: PostgreSQL, else H2); the competitions' tender keys wrapped by {@code kek};
+     * tenders sealed by earlier versions open with the RSA key file in {@code legacyKeyDir} when it is there.
+     */
+    public static CallOffFeature create(DbClient db, boolean postgres, AccessionRepository accessions, KeyEncryptionKey kek,
+                                        Path legacyKeyDir, Clock clock) {
         DbSession session = new DbSession(db);
         ShardedValueLedger ledger = new ShardedValueLedger(session, postgres);
         return of(new Ports(session, new CallOffStore(session, ledger), new CompetitionStore(session), new ProtocolStore(session),
                 new IdempotencyStore(session), ledger, new CatalogueReader(session), new AccessionReader(accessions),
-                TenderVault.loadOrCreate(tenderKeyDir), clock));
+                new TenderVault(session, kek, TenderVault.legacyFile(legacyKeyDir)), clock));
     }
 
     /** Over any ports (tests use fakes). */

@@ -18,7 +18,7 @@ import java.util.Base64;
 
 /**
  * RSA private keys the server makes for itself at first start (the dev signing key, the tender key): a PKCS#8 file,
- * base64, readable by the owner only, written atomically so two servers starting at once keep one key.
+ * base64, readable by the owner only from its first byte, written atomically so two servers starting at once keep one key.
  */
 public final class KeyFiles {
     private KeyFiles() {
@@ -26,29 +26,43 @@ public final class KeyFiles {
 
     public static RSAPrivateCrtKey loadOrCreate(Path file, int bits) throws IOException, GeneralSecurityException {
         if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(bits);
-            Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()),
-                    StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
+            createOwnerOnly(file, Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] der = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+
+    /**
+     * Writes {@code content} to {@code file} unless it exists: into a temporary file created readable and writable
+     * by the owner only (never for a moment with the default permissions), then linked (or moved) into place
+     * atomically, so a reader never sees a partial file and of two servers starting at once one file wins.
+     */
+    public static void createOwnerOnly(Path file, byte[] content) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(tmp);
+        }
+        try {
+            Files.write(tmp, content);
             try {
                 Files.createLink(file, tmp);  // atomic and never replaces: of two servers starting at once, one key wins
             } catch (FileAlreadyExistsException raced) {
                 // another server made it first; use its key
             } catch (UnsupportedOperationException noLinks) {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
             }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        byte[] der = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-        return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
     public static RSAPublicKey publicKeyOf(RSAPrivateCrtKey key) throws GeneralSecurityException {

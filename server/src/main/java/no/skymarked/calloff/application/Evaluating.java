@@ -90,11 +90,10 @@ public final class Evaluating {
     /** The opened content of every submitted tender, by supplier. */
     private static Map<String, TenderContent> opened(Step step) {
         Map<String, TenderContent> out = new HashMap<>();
-        Ports ports = step.ports();
-        for (SealedTender t : ports.competitions().tenders(step.id())) {
+        TenderSeal.Opener opener = Tenderers.opener(step);
+        for (SealedTender t : step.ports().competitions().tenders(step.id())) {
             if (t.submitted()) {
-                out.put(t.orgNo(), ports.seal().open(t.sealed(), Tenderers.boundTo(step.id(), t.orgNo(), t.tenderRef()),
-                        step.callOff().tenderDeadline().orElseThrow(), step.now()));
+                out.put(t.orgNo(), opener.open(t.sealed(), Tenderers.boundTo(step.id(), t.orgNo(), t.tenderRef())));
             }
         }
         return out;

@@ -51,6 +51,7 @@ public final class PublishingCompetition {
             }
             Competition.Terms terms = terms(step, p, checked, parties);
             step.callOff().publish(Competition.published(terms));
+            step.ports().seal().createKey(callOffId, step.now());
             step.changed();
             step.record(Actor.of(buyer), "COMPETITION_PUBLISHED", terms);
             checked.warnings().forEach(w -> step.record(ProtocolEntry.SYSTEM, w.code(), Payload.of("env79Mode",

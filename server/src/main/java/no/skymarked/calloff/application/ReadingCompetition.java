@@ -49,7 +49,7 @@ public final class ReadingCompetition {
             }
             SealedTender t = found(step, orgNo);
             logRead(step, caller, "tender of " + orgNo);
-            return Outcome.of(open(step, t, own));
+            return Outcome.of(open(step, Tenderers.opener(step), t, own));
         });
     }
 
@@ -67,9 +67,10 @@ public final class ReadingCompetition {
             if (opened(step)) {
                 logRead(step, caller, supplier ? "own tender" : "every tender");
             }
+            TenderSeal.Opener opener = opened(step) ? Tenderers.opener(step) : null;
             return Outcome.of(step.ports().competitions().tenders(callOffId).stream()
                     .filter(t -> !supplier || t.orgNo().equals(caller.orgNo()))
-                    .map(t -> opened(step) ? open(step, t, supplier) : sealed(step, t)).toList());
+                    .map(t -> opener != null ? open(step, opener, t, supplier) : sealed(step, t)).toList());
         });
     }
 
@@ -145,7 +146,8 @@ public final class ReadingCompetition {
             List<TenderRead> tenders = new ArrayList<>();
             if (c.competition().isPresent() && opened(step)) {
                 logRead(step, caller, "procurement file with every tender");
-                step.ports().competitions().tenders(callOffId).forEach(t -> tenders.add(open(step, t, false)));
+                TenderSeal.Opener opener = Tenderers.opener(step);
+                step.ports().competitions().tenders(callOffId).forEach(t -> tenders.add(open(step, opener, t, false)));
             }
             step.finish();  // the read is in the protocol the file carries
             boolean tendering = c.status() == no.skymarked.calloff.domain.CallOffStatus.TENDERING;
@@ -189,9 +191,8 @@ public final class ReadingCompetition {
     }
 
     /** An opened tender; its prices only for its own supplier ({@code own}) or once the quality scores are locked. */
-    private static TenderRead open(Step step, SealedTender t, boolean own) {
-        TenderContent content = t.sealed() == null ? null : step.ports().seal().open(t.sealed(),
-                Tenderers.boundTo(step.id(), t.orgNo(), t.tenderRef()), step.callOff().tenderDeadline().orElseThrow(), step.now());
+    private static TenderRead open(Step step, TenderSeal.Opener opener, SealedTender t, boolean own) {
+        TenderContent content = t.sealed() == null ? null : opener.open(t.sealed(), Tenderers.boundTo(step.id(), t.orgNo(), t.tenderRef()));
         boolean hidden = !own && !step.callOff().competition().map(Competition::pricesRevealed).orElse(false);
         return new TenderRead(step.id(), t, content, null, hidden && content != null);
     }

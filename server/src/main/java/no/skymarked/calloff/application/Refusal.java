@@ -9,7 +9,9 @@ import java.util.Map;
  */
 public final class Refusal extends RuntimeException {
     /** The kinds of refusal. */
-    public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, UNPROCESSABLE, PRECONDITION_FAILED, PRECONDITION_REQUIRED }
+    public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, UNPROCESSABLE, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
+        /** This server cannot do it now (its configuration), though the request is right: 503. */
+        UNAVAILABLE }
 
     /** A refused field: its JSON pointer and why. */
     public record Field(String pointer, String detail) {

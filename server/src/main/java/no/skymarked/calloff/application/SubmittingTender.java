@@ -43,7 +43,8 @@ public final class SubmittingTender {
             var repository = step.ports().competitions();
             var existing = repository.tender(callOffId, orgNo);
             String ref = existing.map(SealedTender::tenderRef).orElse(UUID.randomUUID().toString());
-            SealedTender.Sealed sealed = step.ports().seal().seal(Tenderers.boundTo(callOffId, orgNo, ref), content);
+            SealedTender.Sealed sealed = step.ports().seal().seal(callOffId, Tenderers.boundTo(callOffId, orgNo, ref), content,
+                    step.now());
             SealedTender tender = new SealedTender(orgNo, ref, SealedTender.SUBMITTED, existing.map(t -> t.version() + 1).orElse(1),
                     existing.map(SealedTender::firstAt).orElse(step.now()), step.now(), sealed, step.ports().seal().receiptHash(sealed));
             repository.saveTender(callOffId, tender, existing.isPresent());

@@ -14,6 +14,13 @@ final class Tenderers {
         return callOffId + "|" + orgNo + "|" + tenderRef;
     }
 
+    /** Opens the step's tenders; each unwrap of the competition's key is recorded in the protocol with the KEK's id. */
+    static TenderSeal.Opener opener(Step step) {
+        return step.ports().seal().opener(step.id(), step.callOff().tenderDeadline().orElseThrow(), step.now(),
+                kekId -> step.record(ProtocolEntry.SYSTEM, "TENDER_KEY_UNWRAPPED", Payload.of("kekId", kekId, "detail",
+                        "the competition's private tender key was unwrapped with the key-encryption key to open its tenders")));
+    }
+
     static void requireOwnTender(Principal supplier, String orgNo) {
         if (!supplier.has(Role.SUPPLIER) || !orgNo.equals(supplier.orgNo())) {
             throw Refusal.forbidden("organisation " + supplier.orgNo()

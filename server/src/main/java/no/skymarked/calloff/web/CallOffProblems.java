@@ -26,6 +26,7 @@ public final class CallOffProblems {
             case UNPROCESSABLE -> 422;
             case PRECONDITION_FAILED -> 412;
             case PRECONDITION_REQUIRED -> 428;
+            case UNAVAILABLE -> 503;
         };
         List<Problem.FieldError> errors = r.fields().stream().map(f -> Problem.FieldError.pointer(f.pointer(), f.detail())).toList();
         return new Problem(r.type(), r.title(), status, r.getMessage(), instance, errors.isEmpty() ? null : errors,

@@ -251,18 +251,22 @@ final class InMemoryPorts {
 
     private final class Seal implements TenderSeal {
         @Override
-        public SealedTender.Sealed seal(String boundTo, TenderContent content) {
+        public void createKey(String callOffId, Instant now) {
+        }
+
+        @Override
+        public SealedTender.Sealed seal(String callOffId, String boundTo, TenderContent content, Instant now) {
             String id = "sealed-" + sealed.size();
             sealed.put(id + "|" + boundTo, content);
             return new SealedTender.Sealed(id, "iv", "ciphertext-" + id);
         }
 
         @Override
-        public TenderContent open(SealedTender.Sealed s, String boundTo, Instant deadline, Instant now) {
+        public Opener opener(String callOffId, Instant deadline, Instant now, java.util.function.Consumer<String> unwrapped) {
             if (!Sealing.opened(deadline, now)) {
                 throw Refusal.conflict("/problems/tenders-sealed", "Tenders sealed", "sealed until " + deadline);
             }
-            return sealed.get(s.wrappedKey() + "|" + boundTo);
+            return (s, boundTo) -> sealed.get(s.wrappedKey() + "|" + boundTo);
         }
 
         @Override
