@@ -112,8 +112,8 @@ public final class Main {
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .routing(routing -> {
-                    routing(routing, context, config.get("skymarked.access-log.enabled").asBoolean().orElse(true));
                     AuthSettings auth = AuthSettings.from(config);
+                    routing(routing, context, config.get("skymarked.access-log.enabled").asBoolean().orElse(true), auth.devMode());
                     if (auth.devMode()) {
                         // development authentication only: tokens over HTTP for tours and Swagger UI (else 404)
                         routing.register(new no.skymarked.auth.DevTokensService(
@@ -148,7 +148,7 @@ public final class Main {
         return dataDir;
     }
 
-    static void routing(HttpRouting.Builder routing, AppContext context, boolean accessLog) {
+    static void routing(HttpRouting.Builder routing, AppContext context, boolean accessLog, boolean devAuth) {
         no.skymarked.calloff.web.CallOffProblems.register(routing);
         ProblemHandlers.register(routing);
         if (accessLog) {
@@ -173,6 +173,6 @@ public final class Main {
         }
         routing.register(new no.skymarked.web.ProblemPages(no.skymarked.shared.RequestSchemas.spec()));
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());
-        SwaggerUi.register(routing);
+        SwaggerUi.register(routing, devAuth);
     }
 }
