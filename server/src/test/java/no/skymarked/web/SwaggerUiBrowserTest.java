@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.is;
 import java.time.Duration;
 import no.skymarked.TestServerExtension;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -28,10 +28,13 @@ class SwaggerUiBrowserTest {
     private static WebDriver browser;
     private static WebDriverWait wait;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    /** Per test (not before all), so that a missing browser shows as a skipped test with its reason. */
+    @BeforeEach
+    void startBrowser() throws Exception {
+        if (browser == null) {
+            browser = HeadlessChromium.start();
+            wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        }
     }
 
     @AfterAll
