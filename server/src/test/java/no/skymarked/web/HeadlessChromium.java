@@ -23,7 +23,8 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    static WebDriver start() throws Exception {
+    /** A browser with its profile in {@code profile} (a fresh directory the caller removes, e.g. a {@code @TempDir}). */
+    static WebDriver start(Path profile) {
         Path chromium = Path.of(System.getProperty("skymarked.test.chromium", "/usr/bin/chromium"));
         Path driver = Path.of(System.getProperty("skymarked.test.chromedriver", "/usr/bin/chromedriver"));
         boolean present = Files.isExecutable(chromium) && Files.isExecutable(driver);
@@ -39,7 +40,7 @@ final class HeadlessChromium {
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--window-size=1400,1000",
-                        "--user-data-dir=" + Files.createTempDirectory("skymarked-chromium"));
+                        "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -5,12 +5,14 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import no.skymarked.TestServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,14 +27,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SwaggerUiBrowserTest {
     @RegisterExtension
     static final TestServerExtension SERVER = new TestServerExtension();
+    @TempDir
+    static Path profile;
     private static WebDriver browser;
     private static WebDriverWait wait;
 
     /** Per test (not before all), so that a missing browser shows as a skipped test with its reason. */
     @BeforeEach
-    void startBrowser() throws Exception {
+    void startBrowser() {
         if (browser == null) {
-            browser = HeadlessChromium.start();
+            browser = HeadlessChromium.start(profile);
             wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         }
     }
