@@ -54,7 +54,7 @@ public final class Main {
         }
         if (args.length > 0) {
             System.err.println("usage: java -jar skymarked-server.jar [--debug] [token --org <orgNo> --scope <scope> [--ttl PT1H]"
-                    + " | catalogue export <dir> | catalogue import <dir> [--dry-run] [--reason TEXT]"
+                    + " | catalogue export <dir> | catalogue import <dir> [--dry-run] [--reason TEXT] [--verbose]"
                     + " | audit --export FILE --checkpoint FILE [--key FILE] [--consistency FILE]]");
             System.exit(2);
         }
@@ -123,8 +123,9 @@ public final class Main {
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .routing(routing -> {
-                    routing(routing, context, transparency, config.get("skymarked.access-log.enabled").asBoolean().orElse(true));
                     AuthSettings auth = AuthSettings.from(config);
+                    routing(routing, context, transparency, config.get("skymarked.access-log.enabled").asBoolean().orElse(true),
+                            auth.devMode());
                     if (auth.devMode()) {
                         // development authentication only: tokens over HTTP for tours and Swagger UI (else 404)
                         routing.register(new no.skymarked.auth.DevTokensService(
@@ -159,7 +160,8 @@ public final class Main {
         return dataDir;
     }
 
-    static void routing(HttpRouting.Builder routing, AppContext context, TransparencyLog transparency, boolean accessLog) {
+    static void routing(HttpRouting.Builder routing, AppContext context, TransparencyLog transparency, boolean accessLog,
+                        boolean devAuth) {
         no.skymarked.calloff.web.CallOffProblems.register(routing);
         ProblemHandlers.register(routing);
         if (accessLog) {
@@ -185,6 +187,6 @@ public final class Main {
         }
         routing.register(new no.skymarked.web.ProblemPages(no.skymarked.shared.RequestSchemas.spec()));
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());
-        SwaggerUi.register(routing);
+        SwaggerUi.register(routing, devAuth);
     }
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AccessMatrixTest {
     @org.junit.jupiter.api.extension.RegisterExtension
-    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension(java.time.Clock.systemUTC(),
+            Map.of("skymarked.dev.clock.enabled", "true"));  // its operations have rows too (moved by nothing, reset to zero)
     enum Who { ANONYMOUS, BUYER_OF_OWNING_ORG, BUYER_OF_OTHER_ORG, SUPPLIER, EDITOR, AUDITOR, EXPIRED_TOKEN, BAD_SIGNATURE }
 
     private static final String OTHER_ORG = "889640782";
@@ -91,6 +92,9 @@ class AccessMatrixTest {
             Map.entry("getMe", row("GET", () -> "/v1/me", null, 401, 200, 200, 200, 200, 200)),
             Map.entry("issueDevToken", row("POST", () -> "/dev/tokens", "{\"org\": \"991825827\", \"scopes\": [\"skymarked:buyer\"]}",
                     200, 200, 200, 200, 200, 200)),
+            Map.entry("getDevClock", publicRead(() -> "/dev/clock")),
+            Map.entry("moveDevClock", row("PUT", () -> "/dev/clock", "{\"advance\": \"PT0S\"}", 401, 403, 403, 403, 200, 403)),
+            Map.entry("resetDevClock", row("DELETE", () -> "/dev/clock", null, 401, 403, 403, 403, 200, 403)),
             // The matrix call-off is a direct award: competition steps are 409 for its buyer, hidden (404) from others.
             Map.entry("publishCompetition", row("POST", () -> "/v1/call-offs/" + callOffId + "/publication", "{}", 401, 422, 422, 403, 403, 403)),
             Map.entry("askQuestion", row("POST", () -> "/v1/call-offs/" + callOffId + "/questions", "{\"question\": \"?\"}",
