@@ -105,6 +105,7 @@ public final class Main {
         // the embedded database searches from memory; PostgreSQL, shared by several servers, with its trigram indexes
         boolean memorySearch = config.get("skymarked.search.memory").asBoolean().orElse(!settings.isPostgres());
         AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch);
+        no.skymarked.ocds.OcdsSettings ocds = ocdsSettings(config);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
@@ -112,7 +113,7 @@ public final class Main {
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .routing(routing -> {
-                    routing(routing, context, config.get("skymarked.access-log.enabled").asBoolean().orElse(true));
+                    routing(routing, context, config.get("skymarked.access-log.enabled").asBoolean().orElse(true), ocds);
                     AuthSettings auth = AuthSettings.from(config);
                     if (auth.devMode()) {
                         // development authentication only: tokens over HTTP for tours and Swagger UI (else 404)
@@ -148,7 +149,16 @@ public final class Main {
         return dataDir;
     }
 
-    static void routing(HttpRouting.Builder routing, AppContext context, boolean accessLog) {
+    /** The open contracting data settings; an ocid prefix that is not {@code ocds-} and six letters or digits stops the start. */
+    private static no.skymarked.ocds.OcdsSettings ocdsSettings(Config config) {
+        try {
+            return no.skymarked.ocds.web.OcdsHttpService.settings(config);
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure("skymarked.ocds.prefix: " + e.getMessage());
+        }
+    }
+
+    static void routing(HttpRouting.Builder routing, AppContext context, boolean accessLog, no.skymarked.ocds.OcdsSettings ocds) {
         no.skymarked.calloff.web.CallOffProblems.register(routing);
         ProblemHandlers.register(routing);
         if (accessLog) {
@@ -168,6 +178,10 @@ public final class Main {
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
                 .register(new no.skymarked.calloff.web.CallOffHttpService(context.callOffs()))
                 .register(new no.skymarked.calloff.web.CompetitionHttpService(context.callOffs()));
+        var ocdsStore = new no.skymarked.ocds.store.OcdsStore(context.db());
+        routing.register(new no.skymarked.ocds.web.OcdsHttpService(new no.skymarked.ocds.Publication(ocdsStore,
+                new no.skymarked.ocds.store.FactsReader(ocdsStore, context.callOffs().publicRecord()),
+                new no.skymarked.ocds.Ocid(ocds.prefix())), ocds, context.clock()));
         if (context.clock() instanceof DevClock devClock) {
             routing.register(devClock);
         }

@@ -121,7 +121,12 @@ class AccessMatrixTest {
             Map.entry("listNotices", row("GET", () -> "/v1/call-offs/" + callOffId + "/notices", null, 401, 200, 404, 404, 403, 200)),
             Map.entry("concludeContract", row("POST", () -> "/v1/call-offs/" + callOffId + "/contract", "{}", 401, 409, 404, 403, 403, 403)),
             Map.entry("cancelCallOff", row("POST", () -> "/v1/call-offs/" + callOffId + "/cancellation", "{}", 401, 422, 422, 403, 403, 403)),
-            Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)));
+            Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)),
+            // open contracting data is published data: everyone reads it, with a valid token or none
+            Map.entry("listOcdsReleases", publicRead(() -> "/v1/ocds/releases?limit=5")),
+            Map.entry("getOcdsRecord", publicRead(() -> "/v1/ocds/records/ocds-skymk1-framework-" + frameworkId)),
+            Map.entry("getOcdsBulkPackage", publicRead(() -> "/v1/ocds/bulk/2026-12")),
+            Map.entry("getOcdsPublicationPolicy", publicRead(() -> "/v1/ocds/publication-policy")));
 
     private static Row publicRead(Supplier<String> path) {
         return row("GET", path, null, 200, 200, 200, 200, 200, 200);
