@@ -114,6 +114,8 @@ class OcdsApiTest {
         assertThat(tender.path("techniques").path("frameworkAgreement").path("method").asText(), is("withAndWithoutReopeningCompetition"));
         assertThat(tender.path("items").get(0).path("quantity").decimalValue().intValue(), is(200));
         assertThat(tender.path("items").get(0).path("unit").path("id").asText(), is("HUR"));
+        assertThat("the framework's CPV code from the catalogue", tender.path("items").get(0).path("classification").toString(),
+                is("{\"scheme\":\"CPV\",\"id\":\"72200000-7\"}"));
         JsonNode award = compiled.path("awards").get(0);
         assertThat(award.path("suppliers").get(0).path("id").asText(), is("NO-BRC-" + rank1));
         assertThat(award.path("value").path("amount").decimalValue().compareTo(new java.math.BigDecimal(agreed)), is(0));
@@ -248,6 +250,10 @@ class OcdsApiTest {
         given().get("/v1/ocds/releases?limit=0").then().statusCode(400).body("errors[0].parameter", is("limit"));
         given().get("/v1/ocds/bulk/2026-13").then().statusCode(400).body("errors[0].parameter", is("month"));
         given().get("/v1/ocds/bulk/december").then().statusCode(400).body("errors[0].parameter", is("month"));
+        given().get("/v1/ocds/bulk/2020-01").then().statusCode(404).contentType("application/problem+json");
+        String future = given().get("/v1/ocds/releases?since=2099-01-01T00:00:00Z").then().statusCode(200).extract().asString();
+        assertThat(Json.tree(future).path("releases").size(), is(0));
+        assertThat(Json.tree(future).has("links"), is(false));
         given().get("/v1/ocds/records/" + PREFIX + "-call-off-nope").then().statusCode(404).body("type", is("/problems/not-found"));
         given().get("/v1/ocds/records/ocds-zzz999-framework-" + DT2).then().statusCode(404);
         given().get("/v1/ocds/publication-policy").then().statusCode(200).contentType(containsString("text/markdown"))

@@ -97,8 +97,13 @@ public final class OcdsHttpService implements HttpService {
             throw ProblemException.badParameter("month", "'" + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw)
                     + "' is not a month as yyyy-MM, e.g. 2026-12");
         }
+        List<Map<String, Object>> releases = publication.month(month);
+        if (releases.isEmpty()) {
+            // a release package holds at least one release (OCDS): an empty month has none to give
+            throw ProblemException.notFound("OCDS bulk package of month", month.toString());
+        }
         String base = base(req);
-        send(req, res, packages.releasePackage(Packages.bulkUrl(base, month), publication.month(month), null, clock.instant()), base);
+        send(req, res, packages.releasePackage(Packages.bulkUrl(base, month), releases, null, clock.instant()), base);
     }
 
     private void policy(ServerRequest req, ServerResponse res) {
@@ -109,7 +114,7 @@ public final class OcdsHttpService implements HttpService {
         }
     }
 
-    private void send(ServerRequest req, ServerResponse res, Map<String, Object> pkg, String base) {
+    private static void send(ServerRequest req, ServerResponse res, Map<String, Object> pkg, String base) {
         if (!pkg.containsKey("publicationPolicy")) {
             pkg.put("publicationPolicy", base + "/v1/ocds/publication-policy");
         }
