@@ -94,6 +94,7 @@ public final class Main {
         if (refusal != null) {
             throw new StartupFailure(refusal);
         }
+        no.skymarked.ocds.OcdsSettings ocds = ocdsSettings(config);
         StartupFailure.requirePortFree(config);
         Clock clock = DevClock.enabled(config) ? new DevClock(realClock) : realClock;
         Path dataDir = dataDir(config);
@@ -105,7 +106,6 @@ public final class Main {
         // the embedded database searches from memory; PostgreSQL, shared by several servers, with its trigram indexes
         boolean memorySearch = config.get("skymarked.search.memory").asBoolean().orElse(!settings.isPostgres());
         AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch);
-        no.skymarked.ocds.OcdsSettings ocds = ocdsSettings(config);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
