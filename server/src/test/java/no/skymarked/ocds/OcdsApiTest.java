@@ -159,6 +159,7 @@ class OcdsApiTest {
         assertThat(tender.path("competitive").asBoolean(), is(true));
         assertThat(tender.path("procurementMethod").asText(), is("selective"));
         assertThat(tender.path("tenderPeriod").path("endDate").asText(), is(deadline.toString()));
+        assertThat(tender.path("awardCriteriaDetails").asText(), is("Pris 20 %; Kvalitet på løsningsforslag 50 %; Klima og miljø 30 %"));
         String sealedPhase = open.toString() + given().get("/v1/ocds/releases?limit=100").asString()
                 + given().get("/v1/ocds/bulk/2026-12").asString();
         for (String leak : List.of(SECRET, "1200.00", "1500", "1000.00", A, B, C, "tenderers", "ateCeiling")) {

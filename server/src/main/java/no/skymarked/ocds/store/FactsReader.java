@@ -80,18 +80,18 @@ public final class FactsReader {
                 l.hours())).toList();
         List<CallOffFacts.Step> steps = new ArrayList<>();
         for (ProtocolEvent e : h.events()) {
-            step(c, e).ifPresent(steps::add);
+            step(c, e, f).ifPresent(steps::add);
         }
         return new CallOffFacts(c.id(), buyer, c.frameworkId(), nb(f.path("title")), f.path("callOffMechanism").asText(null), c.lotId(),
                 lotName == null ? c.lotId() : lotName, c.details().title(), c.details().needDescription(), c.isMiniCompetition(), hours,
                 f.path("cpvCode").asText(null), steps);
     }
 
-    private Optional<CallOffFacts.Step> step(CallOff c, ProtocolEvent e) {
+    private Optional<CallOffFacts.Step> step(CallOff c, ProtocolEvent e, JsonNode framework) {
         Optional<Competition> competition = c.competition();
         return switch (e.type()) {
             case "COMPETITION_PUBLISHED" -> competition.map(k -> new CallOffFacts.Published(e.seq(), e.at(), k.terms().tenderDeadline(),
-                    k.terms().criteria().stream().map(FactsReader::criterion).toList()));
+                    k.terms().criteria().stream().map(w -> criterion(framework, w)).toList()));
             case "AWARDED" -> {
                 JsonNode p = Json.tree(e.payloadJson());
                 String orgNo = p.path("supplierOrgNo").asText();
@@ -109,8 +109,15 @@ public final class FactsReader {
         };
     }
 
-    private static String criterion(WeightedCriterion w) {
-        return w.id() + " " + w.weight().movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    /** A published criterion with its weight, by the framework's name for it: "Pris 20 %". */
+    private static String criterion(JsonNode framework, WeightedCriterion w) {
+        String name = w.id();
+        for (JsonNode c : framework.path("awardCriteria")) {
+            if (c.path("id").asText().equals(w.id()) && nb(c.path("name")) != null) {
+                name = nb(c.path("name"));
+            }
+        }
+        return name + " " + w.weight().movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     }
 
     private String name(String orgNo) {
