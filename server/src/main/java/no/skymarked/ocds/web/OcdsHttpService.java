@@ -75,14 +75,14 @@ public final class OcdsHttpService implements HttpService {
         String query = (since == null ? "" : "since=" + enc(since.toString()) + "&") + "limit=" + limit;
         String uri = base + "/v1/ocds/releases?" + query + (cursor == null ? "" : "&cursor=" + enc(cursor));
         String next = page.next() == null ? null : base + "/v1/ocds/releases?" + query + "&cursor=" + enc(page.next().cursor());
-        send(req, res, packages.releasePackage(uri, page.releases(), next, clock.instant()), base);
+        send(res, packages.releasePackage(uri, page.releases(), next, clock.instant()), base);
     }
 
     private void record(ServerRequest req, ServerResponse res) {
         String ocid = req.path().pathParameters().get("ocid");
         List<Map<String, Object>> releases = publication.record(ocid).orElseThrow(() -> ProblemException.notFound("OCDS record", ocid));
         String base = base(req);
-        send(req, res, packages.recordPackage(base + "/v1/ocds/records/" + ocid, base, ocid, releases), base);
+        send(res, packages.recordPackage(base + "/v1/ocds/records/" + ocid, base, ocid, releases), base);
     }
 
     private void bulk(ServerRequest req, ServerResponse res) {
@@ -103,7 +103,7 @@ public final class OcdsHttpService implements HttpService {
             throw ProblemException.notFound("OCDS bulk package of month", month.toString());
         }
         String base = base(req);
-        send(req, res, packages.releasePackage(Packages.bulkUrl(base, month), releases, null, clock.instant()), base);
+        send(res, packages.releasePackage(Packages.bulkUrl(base, month), releases, null, clock.instant()), base);
     }
 
     private void policy(ServerRequest req, ServerResponse res) {
@@ -114,7 +114,7 @@ public final class OcdsHttpService implements HttpService {
         }
     }
 
-    private static void send(ServerRequest req, ServerResponse res, Map<String, Object> pkg, String base) {
+    private static void send(ServerResponse res, Map<String, Object> pkg, String base) {
         if (!pkg.containsKey("publicationPolicy")) {
             pkg.put("publicationPolicy", base + "/v1/ocds/publication-policy");
         }
