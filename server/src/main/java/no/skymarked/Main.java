@@ -101,6 +101,7 @@ public final class Main {
         if (refusal != null) {
             throw new StartupFailure(refusal);
         }
+        no.skymarked.ocds.OcdsSettings ocds = ocdsSettings(config);
         StartupFailure.requirePortFree(config);
         Clock clock = DevClock.enabled(config) ? new DevClock(realClock) : realClock;
         Path dataDir = dataDir(config);
@@ -125,7 +126,7 @@ public final class Main {
                 .routing(routing -> {
                     AuthSettings auth = AuthSettings.from(config);
                     routing(routing, context, transparency, config.get("skymarked.access-log.enabled").asBoolean().orElse(true),
-                            auth.devMode());
+                            auth.devMode(), ocds);
                     if (auth.devMode()) {
                         // development authentication only: tokens over HTTP for tours and Swagger UI (else 404)
                         routing.register(new no.skymarked.auth.DevTokensService(
@@ -160,8 +161,17 @@ public final class Main {
         return dataDir;
     }
 
+    /** The open contracting data settings; an ocid prefix that is not {@code ocds-} and six letters or digits stops the start. */
+    private static no.skymarked.ocds.OcdsSettings ocdsSettings(Config config) {
+        try {
+            return no.skymarked.ocds.web.OcdsHttpService.settings(config);
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure("skymarked.ocds.prefix: " + e.getMessage());
+        }
+    }
+
     static void routing(HttpRouting.Builder routing, AppContext context, TransparencyLog transparency, boolean accessLog,
-                        boolean devAuth) {
+                        boolean devAuth, no.skymarked.ocds.OcdsSettings ocds) {
         no.skymarked.calloff.web.CallOffProblems.register(routing);
         ProblemHandlers.register(routing);
         if (accessLog) {
@@ -182,6 +192,10 @@ public final class Main {
                 .register(new no.skymarked.calloff.web.CallOffHttpService(context.callOffs()))
                 .register(new no.skymarked.calloff.web.CompetitionHttpService(context.callOffs(), transparency))
                 .register(new TransparencyHttpService(transparency, context.callOffs()));
+        var ocdsStore = new no.skymarked.ocds.store.OcdsStore(context.db());
+        routing.register(new no.skymarked.ocds.web.OcdsHttpService(new no.skymarked.ocds.Publication(ocdsStore,
+                new no.skymarked.ocds.store.FactsReader(ocdsStore, context.callOffs().publicRecord()),
+                new no.skymarked.ocds.Ocid(ocds.prefix())), ocds, context.clock()));
         if (context.clock() instanceof DevClock devClock) {
             routing.register(devClock);
         }

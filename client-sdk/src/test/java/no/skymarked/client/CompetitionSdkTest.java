@@ -172,6 +172,6 @@ class CompetitionSdkTest {
         java.time.OffsetDateTime signed = NOW.get().atOffset(ZoneOffset.UTC);
         CallOff contracted = buyer.concludeContract(draft.getId(), new ContractRequest().buyerSignedAt(signed).supplierSignedAt(signed));
         assertThat(contracted.getStatus(), is(CallOff.StatusEnum.CONTRACTED));
-        assertThat(buyer.exportCallOff(draft.getId()).getProtocol().getVerification().getIntact(), is(true));
+        assertThat(buyer.exportCallOff(draft.getId(), null).getProtocol().getVerification().getIntact(), is(true));
     }
 }

@@ -139,7 +139,13 @@ class AccessMatrixTest {
                     200, 200, 200, 200, 200, 200)),
             Map.entry("getInclusionProof", row("GET", () -> "/v1/call-offs/" + callOffId + "/protocol/1/inclusion-proof?treeSize="
                     + SERVER.server().running().transparency().size() + signed("&"), null, 401, 200, 404, 403, 403, 200)),
-            Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)));
+            Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)),
+            // open contracting data is published data: everyone reads it, with a valid token or none
+            Map.entry("listOcdsReleases", publicRead(() -> "/v1/ocds/releases?limit=5")),
+            Map.entry("getOcdsRecord", publicRead(() -> "/v1/ocds/records/ocds-skymk1-framework-" + frameworkId)),
+            // this month: the catalogue's framework versions were recorded when the server started
+            Map.entry("getOcdsBulkPackage", publicRead(() -> "/v1/ocds/bulk/" + java.time.YearMonth.now(java.time.ZoneOffset.UTC))),
+            Map.entry("getOcdsPublicationPolicy", publicRead(() -> "/v1/ocds/publication-policy")));
 
     private static Row publicRead(Supplier<String> path) {
         return row("GET", path, null, 200, 200, 200, 200, 200, 200);
