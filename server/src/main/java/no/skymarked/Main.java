@@ -72,13 +72,15 @@ public final class Main {
     }
 
     /** A started server with what it runs on. */
-    public record Running(WebServer server, AppContext context, LapseScheduler lapses) {
+    public record Running(WebServer server, AppContext context, LapseScheduler lapses,
+                          no.skymarked.events.DeliveryScheduler webhooks) {
         public int port() {
             return server.port();
         }
 
         public void stop() {
             lapses.close();
+            webhooks.close();
             server.stop();
             context.db().close();
         }
@@ -104,7 +106,11 @@ public final class Main {
         Path tenderKeys = Path.of(config.get("skymarked.tenders.key.dir").asString().orElse(dataDir.resolve("tender-keys").toString()));
         // the embedded database searches from memory; PostgreSQL, shared by several servers, with its trigram indexes
         boolean memorySearch = config.get("skymarked.search.memory").asBoolean().orElse(!settings.isPostgres());
-        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch);
+        // webhooks may go to loopback and private addresses only in development (skymarked.webhooks.private.allowed)
+        boolean privateWebhookTargets = config.get("skymarked.webhooks.private.allowed").asBoolean()
+                .orElse(AuthSettings.from(config).devMode());
+        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch, realClock,
+                privateWebhookTargets);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
@@ -135,7 +141,10 @@ public final class Main {
                 clock instanceof DevClock ? "ON (PUT /dev/clock moves it)" : "off"));
         java.time.Duration lapsePeriod = config.get("skymarked.calloffs.lapse.period").as(java.time.Duration.class)
                 .orElse(java.time.Duration.ofSeconds(30));
-        return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod));
+        java.time.Duration webhookPeriod = config.get("skymarked.webhooks.delivery.period").as(java.time.Duration.class)
+                .orElse(java.time.Duration.ofSeconds(5));
+        return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod),
+                new no.skymarked.events.DeliveryScheduler(context.events().delivery(), webhookPeriod));
     }
 
     private static Path dataDir(Config config) {
@@ -167,7 +176,9 @@ public final class Main {
                         new no.skymarked.catalogue.CatalogueTransfer(context.db(), context.clock())))
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
                 .register(new no.skymarked.calloff.web.CallOffHttpService(context.callOffs()))
-                .register(new no.skymarked.calloff.web.CompetitionHttpService(context.callOffs()));
+                .register(new no.skymarked.calloff.web.CompetitionHttpService(context.callOffs()))
+                .register(new no.skymarked.events.EventsHttpService(context.events().feed()))
+                .register(new no.skymarked.events.WebhookHttpService(context.events().subscriptions()));
         if (context.clock() instanceof DevClock devClock) {
             routing.register(devClock);
         }
