@@ -121,7 +121,17 @@ class AccessMatrixTest {
             Map.entry("listNotices", row("GET", () -> "/v1/call-offs/" + callOffId + "/notices", null, 401, 200, 404, 404, 403, 200)),
             Map.entry("concludeContract", row("POST", () -> "/v1/call-offs/" + callOffId + "/contract", "{}", 401, 409, 404, 403, 403, 403)),
             Map.entry("cancelCallOff", row("POST", () -> "/v1/call-offs/" + callOffId + "/cancellation", "{}", 401, 422, 422, 403, 403, 403)),
-            Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)));
+            Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)),
+            // the change feed is open to anyone (each sees what it may); webhooks are for agencies' and suppliers' own subscriptions
+            Map.entry("listEvents", publicRead(() -> "/v1/events?after=0")),
+            Map.entry("createWebhookSubscription", row("POST", () -> "/v1/webhook-subscriptions", "{\"url\": \"ftp://example.com/\"}",
+                    401, 422, 422, 422, 403, 403)),
+            Map.entry("listWebhookSubscriptions", row("GET", () -> "/v1/webhook-subscriptions", null, 401, 200, 200, 200, 403, 403)),
+            Map.entry("getWebhookSubscription", row("GET", () -> "/v1/webhook-subscriptions/whs-none", null, 401, 404, 404, 404, 403, 403)),
+            Map.entry("deleteWebhookSubscription", row("DELETE", () -> "/v1/webhook-subscriptions/whs-none", null,
+                    401, 404, 404, 404, 403, 403)),
+            Map.entry("replayWebhookSubscription", row("POST", () -> "/v1/webhook-subscriptions/whs-none/replays", "{\"after\": \"0\"}",
+                    401, 404, 404, 404, 403, 403)));
 
     private static Row publicRead(Supplier<String> path) {
         return row("GET", path, null, 200, 200, 200, 200, 200, 200);
