@@ -142,4 +142,46 @@ class FeedingProtocolLogTest {
         assertThat(first("no.skymarked.call-off.cancelled").audience().suppliers(), containsInAnyOrder(A, B, C));
         assertThat(first("no.skymarked.call-off.cancelled").data(), hasEntry("status", "CANCELLED"));
     }
+
+    @Test
+    void aLapsedOfferIsPublishedWithoutAnyoneCallingToTheSupplierWhoseOfferLapsed() {
+        CallOff c = create("100", null);
+        mem.clock.advance(Duration.ofDays(10));
+        f.deadlines().applyAll();
+        FeedEvent lapsed = first("no.skymarked.call-off.offer.lapsed");
+        assertThat(lapsed.audience().suppliers(), contains(A));
+        assertThat(lapsed.time(), is(mem.clock.instant()));
+        assertThat(types(), org.hamcrest.Matchers.hasItem("no.skymarked.call-off.offer.made"));
+        assertThat(published.stream().filter(e -> e.type().endsWith("offer.made")).map(e -> e.audience().suppliers()).toList(),
+                contains(Set.of(A), Set.of(B)));
+    }
+
+    @Test
+    void theOpeningTheAwardAndTheContractArePublished() {
+        CallOff c = create("300", Route.MINI_COMPETITION);
+        Instant deadline = mem.clock.instant().plus(Duration.ofDays(14));
+        f.publishing().publish(BUYER, c.id(), new Publish(deadline, List.of(new TermsCheck.Choice("price", new BigDecimal("0.6")),
+                new TermsCheck.Choice("quality", new BigDecimal("0.4"))), PriceModel.LINEAR, Normalisation.NONE, TieBreakRule.DEFAULT_ORDER,
+                null, 0, List.of(), null));
+        for (String orgNo : List.of(A, B)) {
+            f.submitting().submit(new Principal(orgNo, Set.of(Role.SUPPLIER), null), c.id(), orgNo, new SubmitTender(List.of(
+                    new SubmitTender.Rate("DEVELOPER", new BigDecimal(orgNo.equals(A) ? "900" : "1000"))), null, List.of(), null, List.of()));
+        }
+        mem.clock.set(deadline);
+        f.evaluating().evaluate(BUYER, c.id(), new Evaluate(List.of(
+                new Evaluate.Tender(A, List.of(new Evaluate.Score("quality", new BigDecimal("6"), "grunn")), null),
+                new Evaluate.Tender(B, List.of(new Evaluate.Score("quality", new BigDecimal("5"), "grunn")), null)), null, List.of()));
+        f.awarding().award(BUYER, c.id(), new Awarding.Award("Best", true, null, null));
+        f.contracting().contract(BUYER, c.id(), mem.clock.instant(), mem.clock.instant());
+
+        assertThat(first("no.skymarked.call-off.tenders.opened").audience().suppliers(), containsInAnyOrder(A, B, C));
+        FeedEvent awarded = first("no.skymarked.call-off.awarded");
+        assertThat(awarded.data(), hasEntry("supplierOrgNo", A));
+        assertThat(awarded.audience().suppliers(), containsInAnyOrder(A, B, C));
+        FeedEvent contract = first("no.skymarked.call-off.contract.concluded");
+        assertThat("the contract is the buyer's and the winner's", contract.audience().suppliers(), contains(A));
+        assertThat(contract.data(), hasEntry("status", "CONTRACTED"));
+        assertThat("no tender price reaches the feed", published.stream().flatMap(e -> e.data().values().stream()).map(String::valueOf)
+                .toList(), not(org.hamcrest.Matchers.hasItem("900")));
+    }
 }
