@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import no.skymarked.calloff.domain.CallOff;
+import no.skymarked.calloff.domain.ChainRecord;
 import no.skymarked.calloff.domain.ProtocolEvent;
 import no.skymarked.events.FeedEvent;
 
@@ -27,15 +28,15 @@ public final class FeedingProtocolLog implements ProtocolLog {
     }
 
     @Override
-    public void append(String callOffId, List<ProtocolEntry> entries) {
-        log.append(callOffId, entries);
-        publish(callOffId, entries);
+    public void append(CallOff callOff, List<ProtocolEntry> entries) {
+        log.append(callOff, entries);
+        publish(callOff, entries);
     }
 
     @Override
-    public void start(String callOffId, List<ProtocolEntry> entries) {
-        log.start(callOffId, entries);
-        publish(callOffId, entries);
+    public void start(CallOff callOff, List<ProtocolEntry> entries) {
+        log.start(callOff, entries);
+        publish(callOff, entries);
     }
 
     @Override
@@ -43,11 +44,17 @@ public final class FeedingProtocolLog implements ProtocolLog {
         return log.events(callOffId);
     }
 
-    private void publish(String callOffId, List<ProtocolEntry> entries) {
-        CallOff callOff = callOffs.find(callOffId).orElse(null);
-        if (callOff == null || entries.isEmpty()) {
+    @Override
+    public ChainRecord chain(String callOffId) {
+        return log.chain(callOffId);
+    }
+
+    /** The changes among {@code entries}, on {@code callOff} as the step left it. */
+    private void publish(CallOff callOff, List<ProtocolEntry> entries) {
+        if (entries.isEmpty()) {
             return;
         }
+        String callOffId = callOff.id();
         Supplier<Set<String>> related = new Supplier<>() {
             private Set<String> orgs;
 
