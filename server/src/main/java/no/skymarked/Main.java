@@ -78,7 +78,8 @@ public final class Main {
     }
 
     /** A started server with what it runs on. */
-    public record Running(WebServer server, AppContext context, LapseScheduler lapses, TransparencyLog transparency) {
+    public record Running(WebServer server, AppContext context, LapseScheduler lapses, TransparencyLog transparency,
+                          no.skymarked.events.DeliveryScheduler webhooks) {
         public int port() {
             return server.port();
         }
@@ -86,6 +87,7 @@ public final class Main {
         public void stop() {
             lapses.close();
             transparency.close();
+            webhooks.close();
             server.stop();
             context.db().close();
         }
@@ -112,7 +114,11 @@ public final class Main {
         Path tenderKeys = Path.of(config.get("skymarked.tenders.key.dir").asString().orElse(dataDir.resolve("tender-keys").toString()));
         // the embedded database searches from memory; PostgreSQL, shared by several servers, with its trigram indexes
         boolean memorySearch = config.get("skymarked.search.memory").asBoolean().orElse(!settings.isPostgres());
-        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch);
+        // webhooks may go to loopback and private addresses only in development (skymarked.webhooks.private.allowed)
+        boolean privateWebhookTargets = config.get("skymarked.webhooks.private.allowed").asBoolean()
+                .orElse(AuthSettings.from(config).devMode());
+        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch, realClock,
+                privateWebhookTargets);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
@@ -148,7 +154,10 @@ public final class Main {
                 clock instanceof DevClock ? "ON (PUT /dev/clock moves it)" : "off"));
         java.time.Duration lapsePeriod = config.get("skymarked.calloffs.lapse.period").as(java.time.Duration.class)
                 .orElse(java.time.Duration.ofSeconds(30));
-        return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod), transparency);
+        java.time.Duration webhookPeriod = config.get("skymarked.webhooks.delivery.period").as(java.time.Duration.class)
+                .orElse(java.time.Duration.ofSeconds(5));
+        return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod), transparency,
+                new no.skymarked.events.DeliveryScheduler(context.events().delivery(), webhookPeriod));
     }
 
     private static Path dataDir(Config config) {
@@ -191,7 +200,9 @@ public final class Main {
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
                 .register(new no.skymarked.calloff.web.CallOffHttpService(context.callOffs()))
                 .register(new no.skymarked.calloff.web.CompetitionHttpService(context.callOffs(), transparency))
-                .register(new TransparencyHttpService(transparency, context.callOffs()));
+                .register(new TransparencyHttpService(transparency, context.callOffs()))
+                .register(new no.skymarked.events.EventsHttpService(context.events().feed()))
+                .register(new no.skymarked.events.WebhookHttpService(context.events().subscriptions()));
         var ocdsStore = new no.skymarked.ocds.store.OcdsStore(context.db());
         routing.register(new no.skymarked.ocds.web.OcdsHttpService(new no.skymarked.ocds.Publication(ocdsStore,
                 new no.skymarked.ocds.store.FactsReader(ocdsStore, context.callOffs().publicRecord()),

@@ -51,7 +51,12 @@ public record CallOffFeature(CreatingCallOff creating, AnsweringOffer answering,
                                         Path legacyKeyDir, Clock clock) {
         DbSession session = new DbSession(db);
         ShardedValueLedger ledger = new ShardedValueLedger(session, postgres);
-        return of(new Ports(session, new CallOffStore(session, ledger), new CompetitionStore(session), new ProtocolStore(session),
+        CallOffStore callOffs = new CallOffStore(session, ledger);
+        CompetitionStore competitions = new CompetitionStore(session);
+        // every protocol append also publishes the changes among its events to the change feed, in the same transaction
+        var protocol = new no.skymarked.calloff.application.FeedingProtocolLog(new ProtocolStore(session), callOffs, competitions,
+                new no.skymarked.calloff.store.FeedStore(session));
+        return of(new Ports(session, callOffs, competitions, protocol,
                 new IdempotencyStore(session), ledger, new CatalogueReader(session), new AccessionReader(accessions),
                 new TenderVault(session, kek, TenderVault.legacyFile(legacyKeyDir)), clock));
     }

@@ -145,7 +145,17 @@ class AccessMatrixTest {
             Map.entry("getOcdsRecord", publicRead(() -> "/v1/ocds/records/ocds-skymk1-framework-" + frameworkId)),
             // this month: the catalogue's framework versions were recorded when the server started
             Map.entry("getOcdsBulkPackage", publicRead(() -> "/v1/ocds/bulk/" + java.time.YearMonth.now(java.time.ZoneOffset.UTC))),
-            Map.entry("getOcdsPublicationPolicy", publicRead(() -> "/v1/ocds/publication-policy")));
+            Map.entry("getOcdsPublicationPolicy", publicRead(() -> "/v1/ocds/publication-policy")),
+            // the change feed is open to anyone (each sees what it may); webhooks are for agencies' and suppliers' own subscriptions
+            Map.entry("listEvents", publicRead(() -> "/v1/events?after=0")),
+            Map.entry("createWebhookSubscription", row("POST", () -> "/v1/webhook-subscriptions", "{\"url\": \"ftp://example.com/\"}",
+                    401, 422, 422, 422, 403, 403)),
+            Map.entry("listWebhookSubscriptions", row("GET", () -> "/v1/webhook-subscriptions", null, 401, 200, 200, 200, 403, 403)),
+            Map.entry("getWebhookSubscription", row("GET", () -> "/v1/webhook-subscriptions/whs-none", null, 401, 404, 404, 404, 403, 403)),
+            Map.entry("deleteWebhookSubscription", row("DELETE", () -> "/v1/webhook-subscriptions/whs-none", null,
+                    401, 404, 404, 404, 403, 403)),
+            Map.entry("replayWebhookSubscription", row("POST", () -> "/v1/webhook-subscriptions/whs-none/replays", "{\"after\": \"0\"}",
+                    401, 404, 404, 404, 403, 403)));
 
     private static Row publicRead(Supplier<String> path) {
         return row("GET", path, null, 200, 200, 200, 200, 200, 200);
