@@ -39,15 +39,16 @@ public final class Main {
     }
 
     public static void main(String[] given) {
+        if (given.length > 0 && "audit".equals(given[0])) {
+            // offline, on files alone: no configuration, no logging set-up, only its findings on the output
+            System.exit(no.skymarked.transparency.AuditCommand.run(given, System.out, System.err));
+        }
         LogConfig.configureRuntime();
         boolean debug = java.util.Arrays.asList(given).contains("--debug");
         String[] args = java.util.Arrays.stream(given).filter(a -> !a.equals("--debug")).toArray(String[]::new);
         Config config = Config.create();
         if (args.length > 0 && "token".equals(args[0])) {
             System.exit(TokenCommand.run(args, config, System.out, System.err));
-        }
-        if (args.length > 0 && "audit".equals(args[0])) {
-            System.exit(no.skymarked.transparency.AuditCommand.run(args, System.out, System.err));
         }
         if (args.length > 0 && "catalogue".equals(args[0])) {
             System.exit(no.skymarked.catalogue.CatalogueCommand.run(args, config, System.out, System.err));
