@@ -21,6 +21,8 @@ import no.skymarked.catalogue.CatalogueHttpService;
 import no.skymarked.catalogue.CatalogueLoader;
 import no.skymarked.framework.AccessionHttpService;
 import no.skymarked.calloff.LapseScheduler;
+import no.skymarked.transparency.TransparencyHttpService;
+import no.skymarked.transparency.TransparencyLog;
 import no.skymarked.framework.FrameworkHttpService;
 import no.skymarked.shared.Database;
 import no.skymarked.web.ApiDocsService;
@@ -44,12 +46,16 @@ public final class Main {
         if (args.length > 0 && "token".equals(args[0])) {
             System.exit(TokenCommand.run(args, config, System.out, System.err));
         }
+        if (args.length > 0 && "audit".equals(args[0])) {
+            System.exit(no.skymarked.transparency.AuditCommand.run(args, System.out, System.err));
+        }
         if (args.length > 0 && "catalogue".equals(args[0])) {
             System.exit(no.skymarked.catalogue.CatalogueCommand.run(args, config, System.out, System.err));
         }
         if (args.length > 0) {
             System.err.println("usage: java -jar skymarked-server.jar [--debug] [token --org <orgNo> --scope <scope> [--ttl PT1H]"
-                    + " | catalogue export <dir> | catalogue import <dir> [--dry-run] [--reason TEXT]]");
+                    + " | catalogue export <dir> | catalogue import <dir> [--dry-run] [--reason TEXT]"
+                    + " | audit --export FILE --checkpoint FILE [--key FILE] [--consistency FILE]]");
             System.exit(2);
         }
         // the pool's own report of a database it cannot reach is a stack; the one line below says it (--debug shows all)
@@ -72,13 +78,14 @@ public final class Main {
     }
 
     /** A started server with what it runs on. */
-    public record Running(WebServer server, AppContext context, LapseScheduler lapses) {
+    public record Running(WebServer server, AppContext context, LapseScheduler lapses, TransparencyLog transparency) {
         public int port() {
             return server.port();
         }
 
         public void stop() {
             lapses.close();
+            transparency.close();
             server.stop();
             context.db().close();
         }
@@ -109,10 +116,14 @@ public final class Main {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
         context.catalogue().warmSearch();
+        TransparencyLog transparency = TransparencyLog.open(db, kek, clock,
+                config.get("skymarked.transparency.origin").asString().orElse("skymarked/protocol-log"),
+                config.get("skymarked.transparency.checkpoint.max-age").as(java.time.Duration.class).orElse(java.time.Duration.ofSeconds(30)),
+                config.get("skymarked.transparency.period").as(java.time.Duration.class).orElse(java.time.Duration.ofSeconds(1)));
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .routing(routing -> {
-                    routing(routing, context, config.get("skymarked.access-log.enabled").asBoolean().orElse(true));
+                    routing(routing, context, transparency, config.get("skymarked.access-log.enabled").asBoolean().orElse(true));
                     AuthSettings auth = AuthSettings.from(config);
                     if (auth.devMode()) {
                         // development authentication only: tokens over HTTP for tours and Swagger UI (else 404)
@@ -135,7 +146,7 @@ public final class Main {
                 clock instanceof DevClock ? "ON (PUT /dev/clock moves it)" : "off"));
         java.time.Duration lapsePeriod = config.get("skymarked.calloffs.lapse.period").as(java.time.Duration.class)
                 .orElse(java.time.Duration.ofSeconds(30));
-        return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod));
+        return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod), transparency);
     }
 
     private static Path dataDir(Config config) {
@@ -148,7 +159,7 @@ public final class Main {
         return dataDir;
     }
 
-    static void routing(HttpRouting.Builder routing, AppContext context, boolean accessLog) {
+    static void routing(HttpRouting.Builder routing, AppContext context, TransparencyLog transparency, boolean accessLog) {
         no.skymarked.calloff.web.CallOffProblems.register(routing);
         ProblemHandlers.register(routing);
         if (accessLog) {
@@ -167,7 +178,8 @@ public final class Main {
                         new no.skymarked.catalogue.CatalogueTransfer(context.db(), context.clock())))
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
                 .register(new no.skymarked.calloff.web.CallOffHttpService(context.callOffs()))
-                .register(new no.skymarked.calloff.web.CompetitionHttpService(context.callOffs()));
+                .register(new no.skymarked.calloff.web.CompetitionHttpService(context.callOffs(), transparency))
+                .register(new TransparencyHttpService(transparency, context.callOffs()));
         if (context.clock() instanceof DevClock devClock) {
             routing.register(devClock);
         }

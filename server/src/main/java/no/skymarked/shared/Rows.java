@@ -23,4 +23,9 @@ public final class Rows {
             default -> throw new IllegalStateException("column " + column + " is not a timestamp: " + value.getClass());
         };
     }
+
+    /** An instant as the value of a {@code timestamp with time zone} column. */
+    public static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(java.time.ZoneOffset.UTC);
+    }
 }

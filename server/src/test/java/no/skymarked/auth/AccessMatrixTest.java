@@ -47,6 +47,12 @@ class AccessMatrixTest {
     private static final String CALL_OFF = "{\"frameworkId\": \"cloud-infrastruktur-2026\", \"lotId\": \"iaas\", \"title\": \"Drift\","
             + " \"needDescription\": \"Oppsett av nettverk\", \"estimatedHours\": [{\"roleId\": \"CLOUD_ENGINEER\", \"hours\": \"10\"}]}";
 
+    /** Sequences and signs what is pending, so the log holds every event so far; adds nothing to the path. */
+    private static String signed(String unused) {
+        SERVER.server().running().transparency().tick();
+        return "";
+    }
+
     /** {@code expected} 200 means any 2xx (a create answers 201 the first time, 200 after). */
     private record Row(String method, Supplier<String> path, String body, Map<Who, Integer> expected) {
     }
@@ -121,6 +127,14 @@ class AccessMatrixTest {
             Map.entry("listNotices", row("GET", () -> "/v1/call-offs/" + callOffId + "/notices", null, 401, 200, 404, 404, 403, 200)),
             Map.entry("concludeContract", row("POST", () -> "/v1/call-offs/" + callOffId + "/contract", "{}", 401, 409, 404, 403, 403, 403)),
             Map.entry("cancelCallOff", row("POST", () -> "/v1/call-offs/" + callOffId + "/cancellation", "{}", 401, 422, 422, 403, 403, 403)),
+            Map.entry("getLatestCheckpoint", row("GET", () -> "/v1/transparency/checkpoint" + signed(""), null, 200, 200, 200, 200, 200, 200)),
+            Map.entry("getCheckpoint", row("GET", () -> "/v1/transparency/checkpoints/" + SERVER.server().running().transparency().latest()
+                    .orElseThrow().treeSize() + signed(""), null, 200, 200, 200, 200, 200, 200)),
+            Map.entry("getLogKey", row("GET", () -> "/v1/transparency/key", null, 200, 200, 200, 200, 200, 200)),
+            Map.entry("getConsistencyProof", row("GET", () -> "/v1/transparency/consistency-proof?from=1" + signed("&"), null,
+                    200, 200, 200, 200, 200, 200)),
+            Map.entry("getInclusionProof", row("GET", () -> "/v1/call-offs/" + callOffId + "/protocol/1/inclusion-proof?treeSize="
+                    + SERVER.server().running().transparency().size() + signed("&"), null, 401, 200, 404, 403, 403, 200)),
             Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)));
 
     private static Row publicRead(Supplier<String> path) {

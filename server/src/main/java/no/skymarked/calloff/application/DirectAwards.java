@@ -37,7 +37,7 @@ final class DirectAwards {
             throw concurrentChange();
         }
         ports.callOffs().saveOffers(l.callOff().id(), l.cascade().offers(), l.offers(), now, reasons);
-        ports.protocol().append(l.callOff().id(), events.stream().map(e -> new ProtocolEntry(now,
+        ports.protocol().append(l.callOff(), events.stream().map(e -> new ProtocolEntry(now,
                 e.type() == CascadeEventType.ACCEPTED || e.type() == CascadeEventType.DECLINED ? actor : ProtocolEntry.SYSTEM,
                 e.type().name(), payload(e))).toList());
     }

@@ -10,5 +10,8 @@ import no.skymarked.calloff.domain.ProtocolEvent;
 public record ProcurementFile(CallOff callOff, Viewer viewer, String readerOrgNo, List<Competition.Question> questions,
                               List<TenderRead> tenders, Instant tendersSealedUntil, boolean tendersNeverOpened,
                               EvaluationSheet evaluation, List<Notice> notices, List<Competition.Declaration> declarations,
-                              List<ProtocolEvent> protocol) {
+                              no.skymarked.calloff.domain.ChainRecord chain) {
+    public List<ProtocolEvent> protocol() {
+        return chain.events();
+    }
 }

@@ -35,9 +35,10 @@ public final class ReadingCallOffs {
         return seen.offers().stream().filter(o -> all || o.offer().orgNo().equals(caller.orgNo())).toList();
     }
 
-    public List<ProtocolEvent> protocol(Principal caller, String callOffId) {
+    /** The protocol with what the call-off records about it (format, head, state), for verification. */
+    public no.skymarked.calloff.domain.ChainRecord protocol(Principal caller, String callOffId) {
         visible(caller, callOffId, true);
-        return ports.protocol().events(callOffId);
+        return ports.protocol().chain(callOffId);
     }
 
     /** Newest first: an auditor all, a buyer its own, a supplier those it was offered or invited to. */

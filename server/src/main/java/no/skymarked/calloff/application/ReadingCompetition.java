@@ -156,7 +156,7 @@ public final class ReadingCompetition {
                     tenders, c.competition().isPresent() && tendering ? c.tenderDeadline().orElseThrow() : null,
                     c.competition().isPresent() && !tendering && !opened(step) && c.tenderDeadline().isPresent(), sheet,
                     Notice.of(c, sheet), c.competition().map(Competition::declarations).orElse(List.of()),
-                    step.ports().protocol().events(callOffId)));
+                    step.ports().protocol().chain(callOffId)));
         });
     }
 

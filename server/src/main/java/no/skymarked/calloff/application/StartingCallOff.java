@@ -52,7 +52,7 @@ final class StartingCallOff {
         if (cascade != null) {
             ports.callOffs().saveOffers(id, cascade.offers(), List.of(), c.now(), java.util.Map.of());
         }
-        ports.protocol().start(id, protocol(buyer, c, callOff, flags, splitting, events));
+        ports.protocol().start(callOff, protocol(buyer, c, callOff, flags, splitting, events));
         reserve(c, callOff);
         return callOff;
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import no.skymarked.calloff.domain.CallOff;
+import no.skymarked.calloff.domain.ChainState;
 import no.skymarked.calloff.domain.Competition;
 import no.skymarked.calloff.domain.FrameworkTerms;
 
@@ -19,11 +20,14 @@ public final class Step {
     private List<Party> parties;
     private FrameworkTerms framework;
     private boolean changed;
+    /** The decisive state the protocol last committed to (as the step found the call-off). */
+    private ChainState committed;
 
     Step(Ports ports, CallOff callOff, Instant now) {
         this.ports = ports;
         this.callOff = callOff;
         this.now = now;
+        this.committed = ChainState.of(callOff);
     }
 
     public CallOff callOff() {
@@ -125,9 +129,16 @@ public final class Step {
         if (changed && !ports.callOffs().update(callOff)) {
             throw DirectAwards.concurrentChange();
         }
+        ChainState state = ChainState.of(callOff);
+        if (entries.isEmpty() && !state.equals(committed)) {
+            // the protocol commits to every decisive state the call-off takes, also one a step reached without an event
+            record(ProtocolEntry.SYSTEM, "STATE_RECORDED", Payload.of("status", state.status(), "route", state.route(),
+                    "awardedOrgNo", state.awardedOrgNo(), "agreedValue", state.agreedValue()));
+        }
         if (!entries.isEmpty()) {
-            ports.protocol().append(callOff.id(), List.copyOf(entries));
+            ports.protocol().append(callOff, List.copyOf(entries));
             entries.clear();
+            committed = state;
         }
         if (changed) {
             callOff = ports.callOffs().find(callOff.id()).orElseThrow();

@@ -79,7 +79,7 @@ public final class DbSession implements Transactions {
     }
 
     /** The current transaction, or a plain execution outside one. */
-    DbExecute exec() {
+    public DbExecute exec() {
         DbTransaction tx = current.get();
         return tx != null ? tx : db.execute();
     }

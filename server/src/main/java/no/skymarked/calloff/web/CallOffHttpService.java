@@ -121,7 +121,7 @@ public final class CallOffHttpService implements HttpService {
 
     private void protocol(ServerRequest req, ServerResponse res) {
         Principal caller = Access.require(req, PARTIES, "read the protocol (buyer, auditor)");
-        Http.json(res, Views.protocol(id(req), feature.reading().protocol(caller, id(req))));
+        Http.json(res, Views.protocol(feature.reading().protocol(caller, id(req))));
     }
 
     private static String id(ServerRequest req) {

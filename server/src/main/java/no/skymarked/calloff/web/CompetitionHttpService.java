@@ -34,6 +34,12 @@ public final class CompetitionHttpService implements HttpService {
     private static final Access.Rule BUYER = Access.Rule.anyOf(Role.BUYER);
     private static final Access.Rule SUPPLIER = Access.Rule.anyOf(Role.SUPPLIER);
     private final CallOffFeature f;
+    private no.skymarked.transparency.TransparencyLog transparency;
+
+    public CompetitionHttpService(CallOffFeature feature, no.skymarked.transparency.TransparencyLog transparency) {
+        this(feature);
+        this.transparency = transparency;
+    }
 
     public CompetitionHttpService(CallOffFeature feature) {
         this.f = feature;
@@ -209,7 +215,13 @@ public final class CompetitionHttpService implements HttpService {
 
     private void export(ServerRequest req, ServerResponse res) {
         Principal caller = Access.require(req, PARTIES, "export the procurement file (buyer, auditor)");
-        Http.json(res, ProcurementFileJson.view(f.readingCompetition().export(caller, id(req))));
+        Long treeSize = no.skymarked.transparency.TransparencyHttpService.query(req, "treeSize");
+        com.fasterxml.jackson.databind.node.ObjectNode file = ProcurementFileJson.view(f.readingCompetition().export(caller, id(req)));
+        if (transparency != null) {
+            // the inclusion proofs of its events in the log, for the tree size of the checkpoint an auditor kept
+            no.skymarked.transparency.TransparencyJson.export(transparency, id(req), treeSize).ifPresent(t -> file.set("transparency", t));
+        }
+        Http.json(res, file);
     }
 
     private static <T> void created(ServerResponse res, Created<T> created, java.util.function.Function<T, JsonNode> view) {

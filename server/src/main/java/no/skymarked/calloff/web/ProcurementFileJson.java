@@ -34,7 +34,7 @@ final class ProcurementFileJson {
         f.notices().forEach(n -> notices.add(EvaluationJson.notice(n, f.evaluation())));
         ArrayNode declarations = out.putArray("conflictDeclarations");
         f.declarations().forEach(d -> declarations.add(CompetitionJson.declaration(d)));
-        out.set("protocol", Views.protocol(f.callOff().id(), f.protocol()));
+        out.set("protocol", Views.protocol(f.chain()));
         return out;
     }
 }

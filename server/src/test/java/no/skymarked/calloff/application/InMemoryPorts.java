@@ -36,6 +36,7 @@ final class InMemoryPorts {
     final Map<String, Map<String, SealedTender>> tenders = new HashMap<>();
     final Map<String, List<Receipt>> receipts = new HashMap<>();
     final Map<String, List<ProtocolEntry>> protocol = new HashMap<>();
+    private final Map<String, List<ProtocolEvent>> chains = new HashMap<>();
     final Map<String, StoredResponses.Stored> responses = new HashMap<>();
     final Map<String, BigDecimal> committed = new HashMap<>();
     final Map<String, TenderContent> sealed = new HashMap<>();
@@ -176,25 +177,35 @@ final class InMemoryPorts {
 
     private final class Protocol implements ProtocolLog {
         @Override
-        public void append(String callOffId, List<ProtocolEntry> entries) {
-            protocol.computeIfAbsent(callOffId, k -> new ArrayList<>()).addAll(entries);
+        public void append(no.skymarked.calloff.domain.CallOff callOff, List<ProtocolEntry> entries) {
+            protocol.computeIfAbsent(callOff.id(), k -> new ArrayList<>()).addAll(entries);
+            List<ProtocolEvent> chain = chains.computeIfAbsent(callOff.id(), k -> new ArrayList<>());
+            for (ProtocolEntry e : entries) {
+                ProtocolEvent last = chain.isEmpty() ? null : chain.getLast();
+                chain.add(ProtocolChain.next(callOff.id(), no.skymarked.calloff.domain.ChainFormat.BOUND,
+                        last == null ? null : new no.skymarked.calloff.domain.ChainHead(last.seq(), last.hash()), e.at(), e.actor(), e.type(),
+                        String.valueOf(e.payload()), no.skymarked.calloff.domain.ChainState.of(callOff)));
+            }
         }
 
         @Override
-        public void start(String callOffId, List<ProtocolEntry> entries) {
-            if (protocol.containsKey(callOffId)) {
-                throw new IllegalStateException("call-off " + callOffId + " has events already");
+        public void start(no.skymarked.calloff.domain.CallOff callOff, List<ProtocolEntry> entries) {
+            if (protocol.containsKey(callOff.id())) {
+                throw new IllegalStateException("call-off " + callOff.id() + " has events already");
             }
-            append(callOffId, entries);
+            append(callOff, entries);
         }
 
         @Override
         public List<ProtocolEvent> events(String callOffId) {
-            List<ProtocolEvent> out = new ArrayList<>();
-            for (ProtocolEntry e : protocol.getOrDefault(callOffId, List.of())) {
-                out.add(ProtocolChain.next(out.isEmpty() ? null : out.getLast(), e.at(), e.actor(), e.type(), String.valueOf(e.payload())));
-            }
-            return out;
+            return List.copyOf(chains.getOrDefault(callOffId, List.of()));
+        }
+
+        @Override
+        public no.skymarked.calloff.domain.ChainRecord chain(String callOffId) {
+            List<ProtocolEvent> events = events(callOffId);
+            return new no.skymarked.calloff.domain.ChainRecord(callOffId, no.skymarked.calloff.domain.ChainFormat.BOUND, events,
+                    events.isEmpty() ? null : new no.skymarked.calloff.domain.ChainHead(events.getLast().seq(), events.getLast().hash()), null);
         }
     }
 
