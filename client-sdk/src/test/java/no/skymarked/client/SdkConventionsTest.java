@@ -170,6 +170,18 @@ class SdkConventionsTest {
     }
 
     @Test
+    void anAnswerWithoutAProblemBodyIsStillAProblemException() {
+        java.net.http.HttpHeaders headers = java.net.http.HttpHeaders.of(Map.of("Content-Type", List.of("text/html")), (k, v) -> true);
+        ProblemException gateway = ProblemException.of(502, headers, "<html>Bad Gateway</html>", null);
+        assertThat(gateway.status(), is(502));
+        assertThat(gateway.type(), is("about:blank"));
+        assertThat(gateway.title(), is("HTTP 502"));
+        assertThat(gateway.detail(), is("<html>Bad Gateway</html>"));
+        assertThat(gateway.errors(), is(empty()));
+        assertThat(gateway.header("content-type").orElseThrow(), is("text/html"));
+    }
+
+    @Test
     void thePagerThrowsTheProblemOfAFailingPage() {
         CatalogueApi catalogue = new CatalogueApi(SkymarkedClient.create(base()));
         APISearchServicesRequest.Builder tooMany = APISearchServicesRequest.newBuilder().limit(1000);
