@@ -189,6 +189,7 @@ class CompetitionSdkTest {
         CallOff contracted = buyer.concludeContract(APIConcludeContractRequest.newBuilder().callOffId(draft.getId())
                 .contractRequest(new ContractRequest().buyerSignedAt(signed).supplierSignedAt(signed)).build());
         assertThat(contracted.getStatus(), is(CallOff.StatusEnum.CONTRACTED));
-        assertThat(buyer.exportCallOff(draft.getId()).getProtocol().getVerification().getIntact(), is(true));
+        assertThat(buyer.exportCallOff(MiniCompetitionApi.APIExportCallOffRequest.newBuilder().callOffId(draft.getId()).build())
+                .getProtocol().getVerification().getIntact(), is(true));
     }
 }
