@@ -54,7 +54,7 @@ public final class Main {
         }
         if (args.length > 0) {
             System.err.println("usage: java -jar skymarked-server.jar [--debug] [token --org <orgNo> --scope <scope> [--ttl PT1H]"
-                    + " | catalogue export <dir> | catalogue import <dir> [--dry-run] [--reason TEXT]"
+                    + " | catalogue export <dir> | catalogue import <dir> [--dry-run] [--reason TEXT] [--verbose]"
                     + " | audit --export FILE --checkpoint FILE [--key FILE] [--consistency FILE]]");
             System.exit(2);
         }
@@ -78,7 +78,8 @@ public final class Main {
     }
 
     /** A started server with what it runs on. */
-    public record Running(WebServer server, AppContext context, LapseScheduler lapses, TransparencyLog transparency) {
+    public record Running(WebServer server, AppContext context, LapseScheduler lapses, TransparencyLog transparency,
+                          no.skymarked.events.DeliveryScheduler webhooks) {
         public int port() {
             return server.port();
         }
@@ -86,6 +87,7 @@ public final class Main {
         public void stop() {
             lapses.close();
             transparency.close();
+            webhooks.close();
             server.stop();
             context.db().close();
         }
@@ -101,6 +103,7 @@ public final class Main {
         if (refusal != null) {
             throw new StartupFailure(refusal);
         }
+        no.skymarked.ocds.OcdsSettings ocds = ocdsSettings(config);
         StartupFailure.requirePortFree(config);
         Clock clock = DevClock.enabled(config) ? new DevClock(realClock) : realClock;
         Path dataDir = dataDir(config);
@@ -111,7 +114,11 @@ public final class Main {
         Path tenderKeys = Path.of(config.get("skymarked.tenders.key.dir").asString().orElse(dataDir.resolve("tender-keys").toString()));
         // the embedded database searches from memory; PostgreSQL, shared by several servers, with its trigram indexes
         boolean memorySearch = config.get("skymarked.search.memory").asBoolean().orElse(!settings.isPostgres());
-        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch);
+        // webhooks may go to loopback and private addresses only in development (skymarked.webhooks.private.allowed)
+        boolean privateWebhookTargets = config.get("skymarked.webhooks.private.allowed").asBoolean()
+                .orElse(AuthSettings.from(config).devMode());
+        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch, realClock,
+                privateWebhookTargets);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
         }
@@ -123,8 +130,9 @@ public final class Main {
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .routing(routing -> {
-                    routing(routing, context, transparency, config.get("skymarked.access-log.enabled").asBoolean().orElse(true));
                     AuthSettings auth = AuthSettings.from(config);
+                    routing(routing, context, transparency, config.get("skymarked.access-log.enabled").asBoolean().orElse(true),
+                            auth.devMode(), ocds);
                     if (auth.devMode()) {
                         // development authentication only: tokens over HTTP for tours and Swagger UI (else 404)
                         routing.register(new no.skymarked.auth.DevTokensService(
@@ -146,7 +154,10 @@ public final class Main {
                 clock instanceof DevClock ? "ON (PUT /dev/clock moves it)" : "off"));
         java.time.Duration lapsePeriod = config.get("skymarked.calloffs.lapse.period").as(java.time.Duration.class)
                 .orElse(java.time.Duration.ofSeconds(30));
-        return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod), transparency);
+        java.time.Duration webhookPeriod = config.get("skymarked.webhooks.delivery.period").as(java.time.Duration.class)
+                .orElse(java.time.Duration.ofSeconds(5));
+        return new Running(server, context, new LapseScheduler(context.callOffs().deadlines(), lapsePeriod), transparency,
+                new no.skymarked.events.DeliveryScheduler(context.events().delivery(), webhookPeriod));
     }
 
     private static Path dataDir(Config config) {
@@ -159,7 +170,17 @@ public final class Main {
         return dataDir;
     }
 
-    static void routing(HttpRouting.Builder routing, AppContext context, TransparencyLog transparency, boolean accessLog) {
+    /** The open contracting data settings; an ocid prefix that is not {@code ocds-} and six letters or digits stops the start. */
+    private static no.skymarked.ocds.OcdsSettings ocdsSettings(Config config) {
+        try {
+            return no.skymarked.ocds.web.OcdsHttpService.settings(config);
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure("skymarked.ocds.prefix: " + e.getMessage());
+        }
+    }
+
+    static void routing(HttpRouting.Builder routing, AppContext context, TransparencyLog transparency, boolean accessLog,
+                        boolean devAuth, no.skymarked.ocds.OcdsSettings ocds) {
         no.skymarked.calloff.web.CallOffProblems.register(routing);
         ProblemHandlers.register(routing);
         if (accessLog) {
@@ -179,12 +200,18 @@ public final class Main {
                 .register(new AccessionHttpService(context.catalogue(), context.accessions(), context.clock()))
                 .register(new no.skymarked.calloff.web.CallOffHttpService(context.callOffs()))
                 .register(new no.skymarked.calloff.web.CompetitionHttpService(context.callOffs(), transparency))
-                .register(new TransparencyHttpService(transparency, context.callOffs()));
+                .register(new TransparencyHttpService(transparency, context.callOffs()))
+                .register(new no.skymarked.events.EventsHttpService(context.events().feed()))
+                .register(new no.skymarked.events.WebhookHttpService(context.events().subscriptions()));
+        var ocdsStore = new no.skymarked.ocds.store.OcdsStore(context.db());
+        routing.register(new no.skymarked.ocds.web.OcdsHttpService(new no.skymarked.ocds.Publication(ocdsStore,
+                new no.skymarked.ocds.store.FactsReader(ocdsStore, context.callOffs().publicRecord()),
+                new no.skymarked.ocds.Ocid(ocds.prefix())), ocds, context.clock()));
         if (context.clock() instanceof DevClock devClock) {
             routing.register(devClock);
         }
         routing.register(new no.skymarked.web.ProblemPages(no.skymarked.shared.RequestSchemas.spec()));
         routing.get("/", (req, res) -> res.status(302).header("Location", "/swagger-ui/").send());
-        SwaggerUi.register(routing);
+        SwaggerUi.register(routing, devAuth);
     }
 }

@@ -34,6 +34,9 @@ public final class SpecContract {
         if (content.isMissingNode() || content.isEmpty()) {
             return List.of();
         }
+        if (!content.has("application/json") && !content.has("application/problem+json")) {
+            return List.of();  // not JSON (e.g. text/markdown): nothing to check it against
+        }
         JsonNode schema = content.has("application/json") ? content.path("application/json").path("schema")
                 : content.path("application/problem+json").path("schema");
         Schema compiled = CACHE.computeIfAbsent(operationId + " " + status,

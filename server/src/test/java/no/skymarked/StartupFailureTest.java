@@ -35,6 +35,16 @@ class StartupFailureTest {
     }
 
     @Test
+    void aMalformedOcidPrefixIsRefusedBeforeAnythingStarts() throws Exception {
+        Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1",
+                "skymarked.data.dir", Files.createTempDirectory("skymarked-test").toString(), "skymarked.ocds.prefix", "skymarked")));
+        StartupFailure e = assertThrows(StartupFailure.class,
+                () -> Main.start(config, Clock.systemUTC(), Database.forTest("test-" + UUID.randomUUID())));
+        assertThat(StartupFailure.describe(e), containsString("skymarked.ocds.prefix: the OCDS prefix must be 'ocds-' and six lower-case"
+                + " letters or digits, not 'skymarked'"));
+    }
+
+    @Test
     void aDataDirectoryInUseNamesTheOtherServerAndTheWaysOut() {
         var locked = new IllegalStateException("migration failed", new SQLException(
                 "Database may be already in use: \"/data/skymarked.mv.db\". Possible solutions: close all other connection(s); use the server mode"));

@@ -42,7 +42,8 @@ public record TestServer(Main.Running running, Path dataDir, Clock clock, Databa
         return start(clock, database, kek, Map.of());
     }
 
-    private static TestServer start(Clock clock, Database.Settings database, Path kek, Map<String, String> settings) {
+    /** A server on {@code database} (another server's, to share it) with the key-encryption key {@code kek} and {@code settings}. */
+    public static TestServer start(Clock clock, Database.Settings database, Path kek, Map<String, String> settings) {
         ACCESS.setLevel(java.util.logging.Level.WARNING);
         Path dataDir;
         try {

@@ -19,6 +19,7 @@ import no.skymarked.calloff.application.Ports;
 import no.skymarked.calloff.application.PublishingCompetition;
 import no.skymarked.calloff.application.ReadingCallOffs;
 import no.skymarked.calloff.application.ReadingCompetition;
+import no.skymarked.calloff.application.ReadingPublicRecord;
 import no.skymarked.calloff.application.RecordingEvaluatorScores;
 import no.skymarked.calloff.application.RequestingExplanation;
 import no.skymarked.calloff.application.SubmittingTender;
@@ -40,7 +41,7 @@ public record CallOffFeature(CreatingCallOff creating, AnsweringOffer answering,
                              SubmittingTender submitting, WithdrawingTender withdrawing, DeclaringConflicts declaring,
                              Evaluating evaluating, Awarding awarding, Contracting contracting, Cancelling cancelling,
                              ReadingCompetition readingCompetition, RecordingEvaluatorScores scoringQuality,
-                             RequestingExplanation explaining) {
+                             RequestingExplanation explaining, ReadingPublicRecord publicRecord) {
 
     /**
      * Over the database ({@code postgres}: PostgreSQL, else H2); the competitions' tender keys wrapped by {@code kek};
@@ -50,7 +51,12 @@ public record CallOffFeature(CreatingCallOff creating, AnsweringOffer answering,
                                         Path legacyKeyDir, Clock clock) {
         DbSession session = new DbSession(db);
         ShardedValueLedger ledger = new ShardedValueLedger(session, postgres);
-        return of(new Ports(session, new CallOffStore(session, ledger), new CompetitionStore(session), new ProtocolStore(session),
+        CallOffStore callOffs = new CallOffStore(session, ledger);
+        CompetitionStore competitions = new CompetitionStore(session);
+        // every protocol append also publishes the changes among its events to the change feed, in the same transaction
+        var protocol = new no.skymarked.calloff.application.FeedingProtocolLog(new ProtocolStore(session), callOffs, competitions,
+                new no.skymarked.calloff.store.FeedStore(session));
+        return of(new Ports(session, callOffs, competitions, protocol,
                 new IdempotencyStore(session), ledger, new CatalogueReader(session), new AccessionReader(accessions),
                 new TenderVault(session, kek, TenderVault.legacyFile(legacyKeyDir)), clock));
     }
@@ -63,6 +69,6 @@ public record CallOffFeature(CreatingCallOff creating, AnsweringOffer answering,
                 new PublishingCompetition(steps), new AskingQuestion(steps), new AnsweringQuestion(steps), new SubmittingTender(steps),
                 new WithdrawingTender(steps), new DeclaringConflicts(steps), new Evaluating(steps), new Awarding(steps),
                 new Contracting(steps), new Cancelling(steps), new ReadingCompetition(steps), new RecordingEvaluatorScores(steps),
-                new RequestingExplanation(steps));
+                new RequestingExplanation(steps), new ReadingPublicRecord(ports, deadlines));
     }
 }

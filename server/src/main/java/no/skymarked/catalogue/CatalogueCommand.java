@@ -15,8 +15,10 @@ import no.skymarked.shared.Database;
 import no.skymarked.shared.Json;
 
 /**
- * {@code java -jar skymarked-server.jar catalogue export <dir>} and {@code … catalogue import <dir> [--dry-run] [--reason TEXT]}:
- * the bulk API on files, against the configured database (stop a server that uses the same H2 file first).
+ * {@code java -jar skymarked-server.jar catalogue export <dir>} and
+ * {@code … catalogue import <dir> [--dry-run] [--reason TEXT] [--verbose]}: the bulk API on files, against the configured
+ * database (stop a server that uses the same H2 file first). An import prints a one-line summary (counts per kind);
+ * {@code --verbose} prints the whole report instead (every id created, changed and withdrawn, every warning).
  */
 public final class CatalogueCommand {
     private CatalogueCommand() {
@@ -24,7 +26,8 @@ public final class CatalogueCommand {
 
     public static int run(String[] args, Config config, PrintStream out, PrintStream err) {
         if (args.length < 3 || !(args[1].equals("import") || args[1].equals("export"))) {
-            err.println("usage: java -jar skymarked-server.jar catalogue export <dir> | catalogue import <dir> [--dry-run] [--reason TEXT]");
+            err.println("usage: java -jar skymarked-server.jar catalogue export <dir>"
+                    + " | catalogue import <dir> [--dry-run] [--reason TEXT] [--verbose]");
             return 2;
         }
         Path dir = Path.of(args[2]);
@@ -59,7 +62,12 @@ public final class CatalogueCommand {
                 err.println(report.problems().size() + " problem(s); nothing was changed");
                 return 1;
             }
-            out.println(Json.text(report));
+            if (options.contains("--verbose")) {
+                out.println(Json.text(report));
+            } else {
+                out.println(Json.text(summary(report)));
+                err.println("(--verbose lists every id created, changed and withdrawn, and every warning)");
+            }
             applied = !dryRun;
         } catch (IOException e) {
             err.println("catalogue " + args[1] + " failed: " + e.getMessage());
@@ -71,5 +79,23 @@ public final class CatalogueCommand {
             Database.analyzeIfPostgres(settings);
         }
         return 0;
+    }
+
+    /** The report in counts: per kind created and changed, withdrawn, unchanged, warnings. */
+    static Map<String, Object> summary(CatalogueTransfer.Report report) {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("dryRun", report.dryRun());
+        summary.put("created", counts(report.created()));
+        summary.put("changed", counts(report.changed()));
+        summary.put("withdrawn", report.withdrawn().size());
+        summary.put("unchanged", report.unchanged());
+        summary.put("warnings", report.warnings().size());
+        return summary;
+    }
+
+    private static Map<String, Integer> counts(Map<String, List<String>> byKind) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        byKind.forEach((kind, ids) -> counts.put(kind, ids.size()));
+        return counts;
     }
 }

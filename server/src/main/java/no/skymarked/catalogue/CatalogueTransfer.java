@@ -212,7 +212,8 @@ public final class CatalogueTransfer {
 
     /** Someone changed an entity between the import's reading and its writing: nothing is applied. */
     private static no.skymarked.shared.ProblemException changedDuringImport(String kind, String key) {
-        return new no.skymarked.shared.ProblemException(409, "/problems/catalogue-changed-during-import", "Conflict",
+        return new no.skymarked.shared.ProblemException(409, "/problems/catalogue-changed-during-import",
+                "Catalogue changed during the import",
                 kind + " '" + key + "' was changed by someone else during the import; nothing was changed, run it again",
                 List.of());
     }

@@ -59,7 +59,7 @@ public final class CatalogueTransferHttpService implements HttpService {
             }
         });
         if (!unknown.isEmpty()) {
-            throw new ProblemException(422, "/problems/invalid-body", "Unprocessable request",
+            throw new ProblemException(422, "/problems/invalid-body", "Invalid body",
                     "unknown field(s) in the bundle: " + unknown.get(0).pointer(), unknown);
         }
         JsonNode files = body.path("files");

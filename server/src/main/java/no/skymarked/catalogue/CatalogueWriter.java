@@ -13,6 +13,8 @@ public final class CatalogueWriter {
     private final DbExecute tx;
     private final OffsetDateTime now;
     private final String actor;
+    /** The changes for the feed, written just before the transaction commits (public: anyone may read the catalogue). */
+    private final java.util.List<no.skymarked.events.FeedEvent> changes = new java.util.ArrayList<>();
 
     public CatalogueWriter(DbExecute tx, OffsetDateTime now, String actor) {
         this.tx = tx;
@@ -22,10 +24,26 @@ public final class CatalogueWriter {
         tx.createUpdate("update catalogue_revision set rev = rev + 1 where id = 1").execute();
     }
 
+    /** A change for the feed: identifiers, version and status only (price lists and documents are read from the API). */
+    private void changed(String collection, String kind, String id, Object... data) {
+        if (changes.isEmpty()) {
+            no.skymarked.shared.Tx.beforeCommit(tx, () -> no.skymarked.events.FeedWriter.append(tx, changes));
+        }
+        java.util.Map<String, Object> members = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < data.length; i += 2) {
+            if (data[i + 1] != null) {
+                members.put((String) data[i], data[i + 1]);
+            }
+        }
+        changes.add(new no.skymarked.events.FeedEvent("no.skymarked.catalogue." + kind, "/v1/" + collection, id, now.toInstant(),
+                members, no.skymarked.events.Audience.anyone()));
+    }
+
     void insertSupplier(JsonNode supplier, String filePath) {
         tx.createInsert("insert into supplier (org_no, name, document, version, updated_at, file_path) values (?, ?, ?, 1, ?, ?)")
                 .params(supplier.path("orgNo").asText(), supplier.path("name").asText(), stored(supplier), now, filePath)
                 .execute();
+        changed("suppliers", "supplier.created", supplier.path("orgNo").asText(), "orgNo", supplier.path("orgNo").asText(), "version", 1);
     }
 
     /** Replaces a supplier if it is still at {@code expectedVersion} (a null {@code filePath} keeps its file). */
@@ -42,6 +60,7 @@ public final class CatalogueWriter {
             return false;
         }
         searchTextOfServices(orgNo, supplier.path("name").asText());
+        changed("suppliers", "supplier.updated", orgNo, "orgNo", orgNo, "version", expectedVersion + 1);
         return true;
     }
 
@@ -62,6 +81,8 @@ public final class CatalogueWriter {
                         framework.path("status").asText(), stored(framework), now, filePath)
                 .execute();
         frameworkVersion(framework, 1, null, java.util.List.of());
+        changed("frameworks", "framework.created", framework.path("id").asText(), "frameworkId", framework.path("id").asText(),
+                "version", 1, "status", framework.path("status").asText());
     }
 
     /**
@@ -83,6 +104,8 @@ public final class CatalogueWriter {
             return false;
         }
         frameworkVersion(framework, expectedVersion + 1, amendmentReason, amendedTerms);
+        changed("frameworks", "framework.updated", id, "frameworkId", id, "version", expectedVersion + 1,
+                "status", framework.path("status").asText(), "amendedTerms", amendedTerms.isEmpty() ? null : amendedTerms);
         return true;
     }
 
@@ -108,6 +131,8 @@ public final class CatalogueWriter {
                 .execute();
         derived(id, service);
         version(id, 1, service);
+        changed("services", "service.created", id, "serviceId", id, "supplierOrgNo", service.path("supplierOrgNo").asText(),
+                "version", 1, "status", service.path("status").asText("ACTIVE"));
     }
 
     /** Replaces a service if it is still at {@code expectedVersion}; false when someone changed it first. */
@@ -128,6 +153,9 @@ public final class CatalogueWriter {
         }
         derived(id, service);
         version(id, expectedVersion + 1, service);
+        String status = service.path("status").asText("ACTIVE");
+        changed("services", "WITHDRAWN".equals(status) ? "service.withdrawn" : "service.updated", id, "serviceId", id,
+                "supplierOrgNo", service.path("supplierOrgNo").asText(), "version", expectedVersion + 1, "status", status);
         return true;
     }
 

@@ -12,7 +12,7 @@ public final class EditChecks {
     /** The version {@code ifMatch} names, when it is the current one: 428 without it, 412 when it is stale. */
     public static int expectedVersion(String ifMatch, CatalogueRepository.Versioned current, String what) {
         if (ifMatch == null) {
-            throw new ProblemException(428, "/problems/precondition-required", "Precondition required",
+            throw new ProblemException(428, "/problems/precondition-required", "If-Match required",
                     "send If-Match with the ETag you read (now " + current.etag() + ") so no one else's change is lost", List.of());
         }
         String tag = ifMatch.strip().replaceFirst("^W/", "");
@@ -23,7 +23,7 @@ public final class EditChecks {
     }
 
     public static ProblemException stale(CatalogueRepository.Versioned current, String what) {
-        return new ProblemException(412, "/problems/stale-version", "Precondition failed",
+        return new ProblemException(412, "/problems/stale-version", "Changed since you read it",
                 "the " + what + " changed since you read it; it is now " + current.etag() + ": read it again and reapply your change",
                 List.of());
     }

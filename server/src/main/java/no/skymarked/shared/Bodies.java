@@ -49,9 +49,9 @@ public final class Bodies {
         return new ProblemException(400, "/problems/malformed-body", "Malformed body", detail, List.of());
     }
 
-    /** A 422 refusal for one field. */
+    /** A 422 refusal for one field, titled by its type. */
     public static ProblemException invalid(String type, String pointer, String detail) {
-        return new ProblemException(422, type, "Unprocessable request", detail,
+        return new ProblemException(422, type, ProblemTitles.of(type), detail,
                 pointer == null ? List.of() : List.of(Problem.FieldError.pointer(pointer, detail)));
     }
 }

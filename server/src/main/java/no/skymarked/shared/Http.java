@@ -29,7 +29,10 @@ public final class Http {
     }
 
     public static void problem(ServerRequest req, ServerResponse res, Problem problem) {
-        res.status(problem.status()).header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON).send(Json.bytes(problem));
+        String title = ProblemTitles.specific(problem.type(), problem.title());
+        Problem sent = title.equals(problem.title()) ? problem : new Problem(problem.type(), title, problem.status(), problem.detail(),
+                problem.instance(), problem.errors(), problem.members());
+        res.status(sent.status()).header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON).send(Json.bytes(sent));
     }
 
     public static String pathParam(ServerRequest req, String name) {

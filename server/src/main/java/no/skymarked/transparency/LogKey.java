@@ -40,6 +40,15 @@ public final class LogKey {
         }
     }
 
+    /** The public half alone: a server whose key-encryption key does not unwrap the stored key verifies and serves, but signs nothing. */
+    public static LogKey publicOnly(byte[] publicKey) {
+        return new LogKey(null, publicKey);
+    }
+
+    public boolean canSign() {
+        return privateKey != null;
+    }
+
     public String id() {
         return id;
     }
@@ -53,6 +62,9 @@ public final class LogKey {
     }
 
     public Checkpoint sign(String origin, long treeSize, byte[] rootHash, Instant issuedAt) {
+        if (privateKey == null) {
+            throw new IllegalStateException("this server cannot sign with log key " + id + ": its key-encryption key does not unwrap it");
+        }
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(privateKey);

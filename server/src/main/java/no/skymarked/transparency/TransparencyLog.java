@@ -41,6 +41,7 @@ public final class TransparencyLog implements AutoCloseable {
     private final Duration maxAge;
     private final LogKey key;
     private volatile MerkleTree tree = new MerkleTree();
+    private long reportedDamage = -1;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "skymarked-transparency");
         t.setDaemon(true);
@@ -78,12 +79,19 @@ public final class TransparencyLog implements AutoCloseable {
     private static LogKey signingKey(DbSession session, KeyEncryptionKey kek, Clock clock) {
         return session.inTransaction(() -> {
             lockLog(session);
-            Optional<LogKey> stored = session.exec().createGet("select key_id, public_key, wrapped_private_key from transparency_key"
+            Optional<LogKey> stored = session.exec().createGet("select key_id, public_key, wrapped_private_key, kek_id from transparency_key"
                     + " order by created_at, key_id limit 1").execute().map(r -> {
                         String id = r.column("key_id").get(String.class);
                         byte[] pub = Base64.getDecoder().decode(r.column("public_key").get(String.class));
                         byte[] wrapped = Base64.getDecoder().decode(r.column("wrapped_private_key").get(String.class));
-                        return LogKey.of(kek.unwrap(wrapped, context(id)), pub);
+                        try {
+                            return LogKey.of(kek.unwrap(wrapped, context(id)), pub);
+                        } catch (IllegalStateException otherKek) {
+                            LOG.warning(() -> "The transparency log key " + id + " was wrapped by key-encryption key "
+                                    + r.column("kek_id").get(String.class) + ", not this server's " + kek.id()
+                                    + ": this server serves checkpoints and proofs but signs none");
+                            return LogKey.publicOnly(pub);
+                        }
                     });
             if (stored.isPresent()) {
                 return stored.get();
@@ -116,8 +124,30 @@ public final class TransparencyLog implements AutoCloseable {
         if (size == 0 || last.isPresent() && last.get().treeSize() >= size) {
             return Optional.empty();
         }
+        if (!key.canSign() || !extendsLast(last)) {
+            return Optional.empty();
+        }
         boolean due = last.isEmpty() || decisive || !last.get().issuedAt().plus(maxAge).isAfter(clock.instant());
         return due ? Optional.of(publish(size)) : Optional.empty();
+    }
+
+    /**
+     * Whether the leaves read from the database still give the root the last checkpoint signed. An honest log never
+     * signs a tree that does not extend its last checkpoint: when rows before it were changed or removed in the
+     * database, this server stops signing and says so (once per checkpoint).
+     */
+    private boolean extendsLast(Optional<Checkpoint> last) {
+        if (last.isEmpty() || last.get().treeSize() > tree.size()
+                || java.util.Arrays.equals(tree.root(last.get().treeSize()), last.get().rootHash())) {
+            return true;
+        }
+        if (reportedDamage != last.get().treeSize()) {
+            reportedDamage = last.get().treeSize();
+            LOG.severe(() -> "The protocol rows in the database no longer give the root of checkpoint " + last.get().treeSize()
+                    + " (" + last.get().rootHex() + "): an event before it was changed or removed outside the server. No checkpoint"
+                    + " is signed until this is resolved; restore the rows from a backup and compare with the auditors' checkpoints.");
+        }
+        return false;
     }
 
     /** Gives the committed protocol rows without a leaf the next leaf indexes; whether a decisive event was among them. */

@@ -27,7 +27,8 @@ import no.skymarked.shared.ProblemException;
  * Development only ({@code skymarked.dev.clock.enabled}): the server's clock runs at an adjustable offset from
  * real time, so a tour can take a mini-competition past its tender deadline without waiting days.
  * {@code GET /dev/clock} shows it; {@code PUT /dev/clock} with {@code {"now": "…"}} or {@code {"advance": "P7D"}}
- * (an editor's token) moves it. Deadlines, protocol times and the scheduler follow it; token expiry keeps real time.
+ * (an editor's token) moves it; {@code DELETE /dev/clock} (an editor's token) sets it back to real time, so a tour that
+ * moved it leaves the next run a clean clock. Deadlines, protocol times and the scheduler follow it; token expiry keeps real time.
  */
 public final class DevClock extends Clock implements HttpService {
     private static final Logger LOG = Logger.getLogger(DevClock.class.getName());
@@ -73,7 +74,17 @@ public final class DevClock extends Clock implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/dev/clock", (req, res) -> Http.json(res, view()))
-                .put("/dev/clock", this::move);
+                .put("/dev/clock", this::move)
+                .delete("/dev/clock", this::reset);
+    }
+
+    private void reset(ServerRequest req, ServerResponse res) {
+        Principal who = Access.require(req, Access.Rule.anyOf(Role.EDITOR), "reset the development clock (editor)");
+        Instant real = base.instant();
+        Instant from = real.plus(offset.getAndSet(Duration.ZERO));
+        LOG.warning(() -> "Development clock reset to real time by " + who.person() + " of " + who.orgNo() + ": from " + from
+                + " to " + real);
+        Http.json(res, view());
     }
 
     private void move(ServerRequest req, ServerResponse res) {

@@ -108,7 +108,7 @@ public final class ProblemPages implements HttpService {
         Map<String, Page> out = new LinkedHashMap<>();
         for (String name : names) {
             JsonNode entry = catalogue.path(name);
-            String title = entry.hasNonNull("title") ? entry.path("title").asText() : humanised(name);
+            String title = no.skymarked.shared.ProblemTitles.of(name);
             out.put(name, new Page(name, title, entry.hasNonNull("fix") ? entry.path("fix").asText() : null,
                     mentions.getOrDefault(name, Map.of())));
         }
@@ -136,11 +136,6 @@ public final class ProblemPages implements HttpService {
         if (node.isArray()) {
             node.forEach(child -> walk(child, where, mentions));
         }
-    }
-
-    private static String humanised(String name) {
-        String words = name.replace('-', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The names that have a page (for tests). */

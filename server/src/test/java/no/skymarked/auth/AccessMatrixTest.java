@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AccessMatrixTest {
     @org.junit.jupiter.api.extension.RegisterExtension
-    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension();
+    static final no.skymarked.TestServerExtension SERVER = new no.skymarked.TestServerExtension(java.time.Clock.systemUTC(),
+            Map.of("skymarked.dev.clock.enabled", "true"));  // its operations have rows too (moved by nothing, reset to zero)
     enum Who { ANONYMOUS, BUYER_OF_OWNING_ORG, BUYER_OF_OTHER_ORG, SUPPLIER, EDITOR, AUDITOR, EXPIRED_TOKEN, BAD_SIGNATURE }
 
     private static final String OTHER_ORG = "889640782";
@@ -91,6 +92,9 @@ class AccessMatrixTest {
             Map.entry("getMe", row("GET", () -> "/v1/me", null, 401, 200, 200, 200, 200, 200)),
             Map.entry("issueDevToken", row("POST", () -> "/dev/tokens", "{\"org\": \"991825827\", \"scopes\": [\"skymarked:buyer\"]}",
                     200, 200, 200, 200, 200, 200)),
+            Map.entry("getDevClock", publicRead(() -> "/dev/clock")),
+            Map.entry("moveDevClock", row("PUT", () -> "/dev/clock", "{\"advance\": \"PT0S\"}", 401, 403, 403, 403, 200, 403)),
+            Map.entry("resetDevClock", row("DELETE", () -> "/dev/clock", null, 401, 403, 403, 403, 200, 403)),
             // The matrix call-off is a direct award: competition steps are 409 for its buyer, hidden (404) from others.
             Map.entry("publishCompetition", row("POST", () -> "/v1/call-offs/" + callOffId + "/publication", "{}", 401, 422, 422, 403, 403, 403)),
             Map.entry("askQuestion", row("POST", () -> "/v1/call-offs/" + callOffId + "/questions", "{\"question\": \"?\"}",
@@ -135,7 +139,23 @@ class AccessMatrixTest {
                     200, 200, 200, 200, 200, 200)),
             Map.entry("getInclusionProof", row("GET", () -> "/v1/call-offs/" + callOffId + "/protocol/1/inclusion-proof?treeSize="
                     + SERVER.server().running().transparency().size() + signed("&"), null, 401, 200, 404, 403, 403, 200)),
-            Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)));
+            Map.entry("exportCallOff", row("GET", () -> "/v1/call-offs/" + callOffId + "/export", null, 401, 200, 404, 404, 403, 200)),
+            // open contracting data is published data: everyone reads it, with a valid token or none
+            Map.entry("listOcdsReleases", publicRead(() -> "/v1/ocds/releases?limit=5")),
+            Map.entry("getOcdsRecord", publicRead(() -> "/v1/ocds/records/ocds-skymk1-framework-" + frameworkId)),
+            // this month: the catalogue's framework versions were recorded when the server started
+            Map.entry("getOcdsBulkPackage", publicRead(() -> "/v1/ocds/bulk/" + java.time.YearMonth.now(java.time.ZoneOffset.UTC))),
+            Map.entry("getOcdsPublicationPolicy", publicRead(() -> "/v1/ocds/publication-policy")),
+            // the change feed is open to anyone (each sees what it may); webhooks are for agencies' and suppliers' own subscriptions
+            Map.entry("listEvents", publicRead(() -> "/v1/events?after=0")),
+            Map.entry("createWebhookSubscription", row("POST", () -> "/v1/webhook-subscriptions", "{\"url\": \"ftp://example.com/\"}",
+                    401, 422, 422, 422, 403, 403)),
+            Map.entry("listWebhookSubscriptions", row("GET", () -> "/v1/webhook-subscriptions", null, 401, 200, 200, 200, 403, 403)),
+            Map.entry("getWebhookSubscription", row("GET", () -> "/v1/webhook-subscriptions/whs-none", null, 401, 404, 404, 404, 403, 403)),
+            Map.entry("deleteWebhookSubscription", row("DELETE", () -> "/v1/webhook-subscriptions/whs-none", null,
+                    401, 404, 404, 404, 403, 403)),
+            Map.entry("replayWebhookSubscription", row("POST", () -> "/v1/webhook-subscriptions/whs-none/replays", "{\"after\": \"0\"}",
+                    401, 404, 404, 404, 403, 403)));
 
     private static Row publicRead(Supplier<String> path) {
         return row("GET", path, null, 200, 200, 200, 200, 200, 200);

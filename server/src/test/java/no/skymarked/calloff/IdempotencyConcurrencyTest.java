@@ -36,7 +36,7 @@ class IdempotencyConcurrencyTest {
                 go.await();
                 var res = given().auth().oauth2(token).header("Idempotency-Key", "same-key").contentType("application/json")
                         .body(body).post("/v1/call-offs");
-                return res.statusCode() + " " + res.jsonPath().getString("id");
+                return res.statusCode() + " " + res.jsonPath().getString("id") + " " + res.getHeader("Location");
             });
         }
         List<Future<String>> futures = new ArrayList<>();
@@ -49,6 +49,9 @@ class IdempotencyConcurrencyTest {
         pool.shutdown();
         assertThat("every request got the same 201 and id: " + answers, answers.size(), is(1));
         assertThat(answers.iterator().next().startsWith("201 "), is(true));
+        // the replays (same key, same body) answer with the Location of the one call-off, as the first answer does
+        String[] answer = answers.iterator().next().split(" ");
+        assertThat(answer[2], is("/v1/call-offs/" + answer[1]));
         long rows = SERVER.server().running().context().db().execute().get("select count(*) as n from call_off")
                 .map(r -> r.column("n").get(Long.class)).orElseThrow();
         assertThat(rows, is(1L));

@@ -3,6 +3,7 @@ package no.skymarked.catalogue;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.config.Config;
@@ -74,6 +75,31 @@ class CatalogueCommandTest {
             assertThat(CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromDirectory(Path.of("../catalog-data")), Clock.systemUTC()),
                     is(false));
         }
+    }
+
+    @Test
+    void anImportPrintsASummaryAndEveryIdOnlyWithVerbose(@TempDir Path tmp) throws Exception {
+        Path files = tmp.resolve("in");
+        copy(Path.of("../catalog-data"), files);
+        Config config = Config.just(ConfigSources.create(Map.of("skymarked.data.dir", tmp.resolve("data").toString())));
+
+        Run summary = run(config, "catalogue", "import", files.toString(), "--dry-run");
+        assertThat(summary.err(), summary.status(), is(0));
+        assertThat(summary.out().strip().lines().count(), is(1L));
+        assertThat(Json.tree(summary.out()), is(Json.tree("{\"dryRun\": true, \"created\": {\"framework\": 2, \"service\": 62,"
+                + " \"supplier\": 14}, \"changed\": {}, \"withdrawn\": 0, \"unchanged\": 0, \"warnings\": 0}")));
+        assertThat(summary.out(), not(containsString("fjordsky-objektlagring")));
+        assertThat(summary.err(), containsString("--verbose"));
+
+        Run verbose = run(config, "catalogue", "import", files.toString(), "--verbose");
+        assertThat(verbose.err(), verbose.status(), is(0));
+        assertThat(verbose.out(), containsString("\"fjordsky-objektlagring\""));
+        assertThat(verbose.out(), containsString("\"dryRun\":false"));
+
+        Run again = run(config, "catalogue", "import", files.toString());
+        assertThat(again.err(), again.status(), is(0));
+        assertThat(Json.tree(again.out()).path("unchanged").asInt(), is(78));
+        assertThat(Json.tree(again.out()).path("created").size(), is(0));
     }
 
     @Test

@@ -78,11 +78,11 @@ public final class Evaluating {
             return;
         }
         if (ifMatch == null) {
-            throw new Refusal(Refusal.Kind.PRECONDITION_REQUIRED, "/problems/precondition-required", "Precondition required",
+            throw new Refusal(Refusal.Kind.PRECONDITION_REQUIRED, "/problems/precondition-required", "If-Match required",
                     "an evaluation exists; send If-Match with its ETag (\"e" + (version - 1) + "\") to replace it", List.of());
         }
         if (!ifMatch.equals("\"e" + (version - 1) + "\"")) {
-            throw new Refusal(Refusal.Kind.PRECONDITION_FAILED, "/problems/precondition-failed", "Precondition failed",
+            throw new Refusal(Refusal.Kind.PRECONDITION_FAILED, "/problems/precondition-failed", "Changed since you read it",
                     "the evaluation is now \"e" + (version - 1) + "\"; read it again", List.of());
         }
     }

@@ -17,6 +17,12 @@ public final class Refusal extends RuntimeException {
     public record Field(String pointer, String detail) {
     }
 
+    /**
+     * The title of a refusal whose type says it all (a rule's code): the web answers with the type's own title from
+     * the problem catalogue ("Threshold requires mini-competition"), the one its problem page shows.
+     */
+    public static final String TITLE_OF_TYPE = null;
+
     private final Kind kind;
     private final String type;
     private final String title;
@@ -55,7 +61,7 @@ public final class Refusal extends RuntimeException {
 
     /** A 422-kind refusal of one field, its type the rule's code in kebab case. */
     public static Refusal invalid(String type, String pointer, String detail) {
-        return new Refusal(Kind.UNPROCESSABLE, type, "Unprocessable request", detail,
+        return new Refusal(Kind.UNPROCESSABLE, type, TITLE_OF_TYPE, detail,
                 pointer == null ? List.of() : List.of(new Field(pointer, detail)));
     }
 

@@ -19,12 +19,12 @@ final class Violations {
         Map<String, String> members = new LinkedHashMap<>();
         violations.forEach(v -> v.members().forEach(members::putIfAbsent));
         throw new Refusal(Refusal.Kind.UNPROCESSABLE, oneKind ? Refusal.typeOf(violations.get(0).code()) : typeIfSeveral,
-                "Refused", violations.size() + " problem(s): " + violations.get(0).pointer() + " " + violations.get(0).message(), fields,
+                Refusal.TITLE_OF_TYPE, violations.size() + " problem(s): " + violations.get(0).pointer() + " " + violations.get(0).message(), fields,
                 members);
     }
 
     static Refusal of(Violation v) {
-        return new Refusal(Refusal.Kind.UNPROCESSABLE, Refusal.typeOf(v.code()), "Unprocessable request", v.message(),
+        return new Refusal(Refusal.Kind.UNPROCESSABLE, Refusal.typeOf(v.code()), Refusal.TITLE_OF_TYPE, v.message(),
                 v.pointer() == null ? List.of() : List.of(new Refusal.Field(v.pointer(), v.message())), v.members());
     }
 }

@@ -18,6 +18,7 @@ public final class DbSession implements Transactions {
     /** How often a transaction the database chose as a deadlock victim is run, at the most. */
     static final int ATTEMPTS = 5;
     private final ThreadLocal<DbTransaction> current = new ThreadLocal<>();
+    private final ThreadLocal<java.util.List<Runnable>> beforeCommit = new ThreadLocal<>();
 
     public DbSession(DbClient db) {
         this.db = db;
@@ -43,8 +44,10 @@ public final class DbSession implements Transactions {
     private <T> T once(Supplier<T> work) {
         DbTransaction tx = db.transaction();
         current.set(tx);
+        beforeCommit.set(new java.util.ArrayList<>());
         try {
             T result = work.get();
+            no.skymarked.shared.Tx.runAll(beforeCommit.get());
             tx.commit();
             return result;
         } catch (Throwable t) {
@@ -56,6 +59,7 @@ public final class DbSession implements Transactions {
             throw t;
         } finally {
             current.remove();
+            beforeCommit.remove();
         }
     }
 
@@ -75,6 +79,21 @@ public final class DbSession implements Transactions {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
+        }
+    }
+
+    /**
+     * Runs {@code action} as the last writes of the current transaction, just before it commits (the change feed, whose
+     * lock is then held only for the commit); outside a transaction, in one of its own.
+     */
+    void beforeCommit(Runnable action) {
+        if (current.get() != null) {
+            beforeCommit.get().add(action);
+        } else {
+            inTransaction(() -> {
+                action.run();
+                return null;
+            });
         }
     }
 

@@ -112,7 +112,7 @@ public final class CallOffHttpService implements HttpService {
     private void respond(ServerRequest req, ServerResponse res) {
         Principal supplier = Access.require(req, Access.Rule.anyOf(Role.SUPPLIER), "answer an offer (the offered supplier)");
         JsonNode body = no.skymarked.shared.RequestSchemas.validate("respondToOffer", no.skymarked.shared.Bodies.object(req),
-                "/problems/invalid-body", "Unprocessable request");
+                "/problems/invalid-body", "Invalid body");
         OfferResponse decision = OfferResponse.valueOf(body.path("decision").asText());
         DeclineReason reason = decision == OfferResponse.DECLINE ? DeclineReason.valueOf(body.path("reason").asText()) : null;
         feature.answering().respond(supplier, id(req), Http.pathParam(req, "offerId"), decision, reason);

@@ -29,7 +29,7 @@ public final class CallOffProblems {
             case UNAVAILABLE -> 503;
         };
         List<Problem.FieldError> errors = r.fields().stream().map(f -> Problem.FieldError.pointer(f.pointer(), f.detail())).toList();
-        return new Problem(r.type(), r.title(), status, r.getMessage(), instance, errors.isEmpty() ? null : errors,
+        return new Problem(r.type(), no.skymarked.shared.ProblemTitles.specific(r.type(), r.title()), status, r.getMessage(), instance, errors.isEmpty() ? null : errors,
                 java.util.Map.copyOf(r.members()));
     }
 }
