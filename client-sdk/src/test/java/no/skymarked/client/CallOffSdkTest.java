@@ -20,16 +20,19 @@ import no.skymarked.auth.AuthSettings;
 import no.skymarked.auth.DevKeys;
 import no.skymarked.auth.TokenIssuer;
 import no.skymarked.client.api.CallOffsApi;
+import no.skymarked.client.api.CallOffsApi.APICreateCallOffRequest;
+import no.skymarked.client.api.CallOffsApi.APIRespondToOfferRequest;
 import no.skymarked.client.api.FrameworksApi;
 import no.skymarked.client.model.CallOff;
 import no.skymarked.client.model.CallOffRequest;
-import no.skymarked.client.model.FrameworkAgreementLotsInner;
-import no.skymarked.client.model.FrameworkAgreementLotsInnerSuppliersInner;
+import no.skymarked.client.model.FrameworkLot;
+import no.skymarked.client.model.LotSupplier;
 import no.skymarked.client.model.Offer;
 import no.skymarked.client.model.OfferAnswer;
 import no.skymarked.client.model.Protocol;
 import no.skymarked.client.model.RoleHours;
-import no.skymarked.client.support.BearerTokens;
+import no.skymarked.client.support.ProblemException;
+import no.skymarked.client.support.SkymarkedClient;
 import no.skymarked.shared.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,57 +63,61 @@ class CallOffSdkTest {
     }
 
     private static ApiClient as(String orgNo, String scope) {
-        ApiClient client = new ApiClient();
-        client.updateBaseUri("http://127.0.0.1:" + server.port());
-        return BearerTokens.install(client, () -> tokens.issue(orgNo, List.of(scope), Duration.ofMinutes(5)));
+        return SkymarkedClient.create("http://127.0.0.1:" + server.port(),
+                () -> tokens.issue(orgNo, List.of(scope), Duration.ofMinutes(5)));
     }
 
     @Test
     void accedeCallOffDeclineThenAccept() throws ApiException {
         ApiClient buyer = as(AGENCY, "skymarked:buyer");
         FrameworksApi frameworks = new FrameworksApi(buyer);
-        FrameworkAgreementLotsInner lot = frameworks.getFramework(DT2, null).getLots().stream()
+        FrameworkLot lot = frameworks.getFramework(FrameworksApi.APIGetFrameworkRequest.newBuilder().frameworkId(DT2).build()).getLots().stream()
                 .filter(l -> l.getId().equals("programmering")).findFirst().orElseThrow();
         List<String> ranked = lot.getSuppliers().stream()
-                .sorted(java.util.Comparator.comparing(FrameworkAgreementLotsInnerSuppliersInner::getRank))
-                .map(FrameworkAgreementLotsInnerSuppliersInner::getOrgNo).toList();
+                .sorted(java.util.Comparator.comparing(LotSupplier::getRank))
+                .map(LotSupplier::getOrgNo).toList();
 
-        assertThat(frameworks.accedeToFramework(DT2, null).getAgencyOrgNo(), is(AGENCY));
+        assertThat(frameworks.accedeToFramework(FrameworksApi.APIAccedeToFrameworkRequest.newBuilder().frameworkId(DT2).build())
+                .getAgencyOrgNo(), is(AGENCY));
 
         CallOffsApi callOffs = new CallOffsApi(buyer);
-        CallOff created = callOffs.createCallOff(new CallOffRequest().frameworkId(DT2).lotId("programmering")
-                .title("Skjemaløsning for tilskudd").needDescription("Utvikle og teste et nytt søknadsskjema")
-                .estimatedHours(List.of(new RoleHours().roleId("DEVELOPER").hours("200"))), "sdk-" + UUID.randomUUID());
+        CallOff created = callOffs.createCallOff(APICreateCallOffRequest.newBuilder().callOffRequest(new CallOffRequest()
+                        .frameworkId(DT2).lotId("programmering")
+                        .title("Skjemaløsning for tilskudd").needDescription("Utvikle og teste et nytt søknadsskjema")
+                        .estimatedHours(List.of(new RoleHours().roleId("DEVELOPER").hours(new BigDecimal("200")))))
+                .idempotencyKey("sdk-" + UUID.randomUUID()).build());
         assertThat(created.getRoute(), is(CallOff.RouteEnum.DIRECT_AWARD));
         assertThat(created.getStatus(), is(CallOff.StatusEnum.OFFERED));
 
         CallOffsApi rank1 = new CallOffsApi(as(ranked.get(0), "skymarked:supplier"));
         Offer first = rank1.listOffers(created.getId()).getItems().get(0);
-        rank1.respondToOffer(created.getId(), first.getId(),
-                new OfferAnswer().decision(OfferAnswer.DecisionEnum.DECLINE).reason(OfferAnswer.ReasonEnum.NO_CAPACITY));
+        rank1.respondToOffer(APIRespondToOfferRequest.newBuilder().callOffId(created.getId()).offerId(first.getId())
+                .offerAnswer(new OfferAnswer().decision(OfferAnswer.DecisionEnum.DECLINE).reason(OfferAnswer.ReasonEnum.NO_CAPACITY)).build());
 
         CallOffsApi rank2 = new CallOffsApi(as(ranked.get(1), "skymarked:supplier"));
         Offer second = rank2.listOffers(created.getId()).getItems().get(0);
         assertThat(second.getRank(), is(2));
-        CallOff awarded = rank2.respondToOffer(created.getId(), second.getId(), new OfferAnswer().decision(OfferAnswer.DecisionEnum.ACCEPT));
+        CallOff awarded = rank2.respondToOffer(APIRespondToOfferRequest.newBuilder().callOffId(created.getId()).offerId(second.getId())
+                .offerAnswer(new OfferAnswer().decision(OfferAnswer.DecisionEnum.ACCEPT)).build());
         assertThat(awarded.getStatus(), is(CallOff.StatusEnum.AWARDED));
         assertThat(awarded.getAwardedSupplierOrgNo(), is(ranked.get(1)));
 
-        BigDecimal rate = new BigDecimal(frameworks.getFrameworkPriceLists(DT2).getLots().stream()
+        BigDecimal rate = frameworks.getFrameworkPriceLists(DT2).getLots().stream()
                 .filter(l -> l.getLotId().equals("programmering")).findFirst().orElseThrow().getSuppliers().stream()
                 .filter(s -> s.getOrgNo().equals(ranked.get(1))).findFirst().orElseThrow().getRates().stream()
-                .filter(r -> r.getRoleId().equals("DEVELOPER")).findFirst().orElseThrow().getHourlyRate().getAmount());
-        assertThat(new BigDecimal(awarded.getAgreedValue().getAmount()), is(rate.multiply(new BigDecimal("200")).setScale(2)));
+                .filter(r -> r.getRoleId().equals("DEVELOPER")).findFirst().orElseThrow().getHourlyRate().getAmount();
+        assertThat(awarded.getAgreedValue().getAmount(), is(rate.multiply(new BigDecimal("200")).setScale(2)));
 
         Protocol protocol = callOffs.getCallOffProtocol(created.getId());
         assertThat(protocol.getVerification().getIntact(), is(true));
         assertThat(protocol.getEvents().stream().map(e -> e.getType()).toList(),
                 contains("CALL_OFF_CREATED", "ROUTE_DECIDED", "OFFERED", "DECLINED", "OFFERED", "ACCEPTED", "AWARDED"));
 
-        ApiException overThreshold = assertThrows(ApiException.class, () -> callOffs.createCallOff(new CallOffRequest()
-                .frameworkId(DT2).lotId("programmering").title("Stort prosjekt").needDescription("For stort")
-                .estimatedHours(List.of(new RoleHours().roleId("DEVELOPER").hours("251"))), null));
-        assertThat(overThreshold.getCode(), is(422));
-        assertThat(overThreshold.getResponseBody().contains("/problems/threshold-requires-mini-competition"), is(true));
+        ProblemException overThreshold = assertThrows(ProblemException.class, () -> callOffs.createCallOff(
+                APICreateCallOffRequest.newBuilder().callOffRequest(new CallOffRequest()
+                        .frameworkId(DT2).lotId("programmering").title("Stort prosjekt").needDescription("For stort")
+                        .estimatedHours(List.of(new RoleHours().roleId("DEVELOPER").hours(new BigDecimal("251"))))).build()));
+        assertThat(overThreshold.status(), is(422));
+        assertThat(overThreshold.type(), is("/problems/threshold-requires-mini-competition"));
     }
 }

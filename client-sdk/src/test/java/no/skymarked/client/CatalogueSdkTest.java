@@ -18,12 +18,17 @@ import java.util.Map;
 import java.util.UUID;
 import no.skymarked.Main;
 import no.skymarked.client.api.CatalogueApi;
+import no.skymarked.client.api.CatalogueApi.APIGetServiceRequest;
+import no.skymarked.client.api.CatalogueApi.APISearchServicesRequest;
 import no.skymarked.client.api.FrameworksApi;
 import no.skymarked.client.model.CloudService;
 import no.skymarked.client.model.FacetCount;
+import no.skymarked.client.model.FieldError;
 import no.skymarked.client.model.ServiceCategory;
 import no.skymarked.client.model.ServiceSearchPage;
 import no.skymarked.client.support.Paging;
+import no.skymarked.client.support.ProblemException;
+import no.skymarked.client.support.SkymarkedClient;
 import no.skymarked.shared.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +50,7 @@ class CatalogueSdkTest {
                 "skymarked.data.dir", dataDir.toString())));
         database = Database.forTest("sdk-" + UUID.randomUUID());
         server = Main.start(config, Clock.systemUTC(), database);
-        ApiClient client = new ApiClient();
-        client.updateBaseUri("http://127.0.0.1:" + server.port());
+        ApiClient client = SkymarkedClient.create("http://127.0.0.1:" + server.port());
         catalogue = new CatalogueApi(client);
         frameworks = new FrameworksApi(client);
     }
@@ -59,7 +63,8 @@ class CatalogueSdkTest {
 
     @Test
     void searchFollowsNextCursorToTheEnd() throws ApiException {
-        ServiceSearchPage firstPage = catalogue.searchServices(null, List.of(ServiceCategory.SAAS), null, null, null, null, 5, null, null);
+        APISearchServicesRequest.Builder saas = APISearchServicesRequest.newBuilder().category(List.of(ServiceCategory.SAAS)).limit(5);
+        ServiceSearchPage firstPage = catalogue.searchServices(saas.build());
         long expected = firstPage.getFacets().getCategory().stream().mapToLong(FacetCount::getCount).sum();
         assertThat(firstPage.getNextCursor(), notNullValue());
 
@@ -68,7 +73,7 @@ class CatalogueSdkTest {
         var ids = new HashSet<String>();
         String cursor = null;
         do {
-            ServiceSearchPage page = catalogue.searchServices(null, List.of(ServiceCategory.SAAS), null, null, null, null, 5, cursor, null);
+            ServiceSearchPage page = catalogue.searchServices(saas.cursor(cursor).build());
             assertThat(page.getItems().size(), greaterThan(0));
             for (CloudService s : page.getItems()) {
                 assertThat(s.getCategory(), is(CloudService.CategoryEnum.SAAS));
@@ -85,8 +90,8 @@ class CatalogueSdkTest {
 
     @Test
     void pagingHelperStreamsEveryMatch() {
-        List<CloudService> all = Paging.stream(
-                cursor -> catalogue.searchServices("arkiv", null, null, null, null, null, 2, cursor, null),
+        APISearchServicesRequest.Builder arkiv = APISearchServicesRequest.newBuilder().q("arkiv").limit(2);
+        List<CloudService> all = Paging.stream(cursor -> catalogue.searchServices(arkiv.cursor(cursor).build()),
                 ServiceSearchPage::getItems, ServiceSearchPage::getNextCursor).toList();
         assertThat(all.size(), greaterThan(2));
         assertThat(all.stream().map(CloudService::getPrices).toList(), everyItem(notNullValue()));
@@ -94,16 +99,17 @@ class CatalogueSdkTest {
 
     @Test
     void filtersAndTypedModelsRoundTrip() throws ApiException {
-        ServiceSearchPage norway = catalogue.searchServices(null, null, null, List.of("NO"), null, null, 100, null, null);
+        ServiceSearchPage norway = catalogue.searchServices(APISearchServicesRequest.newBuilder().dataLocation(List.of("NO")).limit(100).build());
         assertThat(norway.getItems().size(), greaterThan(0));
         for (CloudService s : norway.getItems()) {
             assertThat(s.getDataLocation().getStorageCountries().contains("NO"), is(true));
             assertThat(s.getPrices().get(0).getPrice().getCurrency(), notNullValue());
         }
-        CloudService one = catalogue.getService(norway.getItems().get(0).getId(), null);
+        CloudService one = catalogue.getService(APIGetServiceRequest.newBuilder().serviceId(norway.getItems().get(0).getId()).build());
         assertThat(one.getId(), is(norway.getItems().get(0).getId()));
-        assertThat(frameworks.listFrameworks(null, null).getItems().size(), greaterThanOrEqualTo(2));
-        assertThat(frameworks.getFramework("oslo-digitale-tjenester-2", null).getLots().get(0).getSuppliers().get(0).getRates(),
+        assertThat(frameworks.listFrameworks(FrameworksApi.APIListFrameworksRequest.newBuilder().build()).getItems().size(), greaterThanOrEqualTo(2));
+        assertThat(frameworks.getFramework(FrameworksApi.APIGetFrameworkRequest.newBuilder().frameworkId("oslo-digitale-tjenester-2").build())
+                        .getLots().get(0).getSuppliers().get(0).getRates(),
                 org.hamcrest.Matchers.anyOf(nullValue(), org.hamcrest.Matchers.empty()));
     }
 
@@ -112,9 +118,7 @@ class CatalogueSdkTest {
         var issuer = new no.skymarked.auth.TokenIssuer(no.skymarked.auth.DevKeys.loadOrCreate(dataDir),
                 no.skymarked.auth.AuthSettings.DEV_ISSUER, Clock.systemUTC());
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        ApiClient client = new ApiClient();
-        client.updateBaseUri("http://127.0.0.1:" + server.port());
-        no.skymarked.client.support.BearerTokens.install(client, () -> {
+        ApiClient client = SkymarkedClient.create("http://127.0.0.1:" + server.port(), () -> {
             calls.incrementAndGet();
             return issuer.issue("991825827", List.of("skymarked:buyer"), java.time.Duration.ofMinutes(5));
         });
@@ -122,18 +126,19 @@ class CatalogueSdkTest {
         assertThat(identity.getMe().getOrgNo(), is("991825827"));
         assertThat(identity.getMe().getRoles().get(0), is(no.skymarked.client.model.Me.RolesEnum.BUYER));
         assertThat(calls.get(), is(2));
-        ApiException anonymous = assertThrows(ApiException.class, () -> new no.skymarked.client.api.IdentityApi(
-                new ApiClient().setHost("127.0.0.1").setPort(server.port())).getMe());
-        assertThat(anonymous.getCode(), is(401));
+        ProblemException anonymous = assertThrows(ProblemException.class, () -> new no.skymarked.client.api.IdentityApi(
+                SkymarkedClient.create("http://127.0.0.1:" + server.port())).getMe());
+        assertThat(anonymous.status(), is(401));
     }
 
     @Test
-    void errorsSurfaceAsApiExceptionsWithTheProblem() {
-        ApiException notFound = assertThrows(ApiException.class, () -> catalogue.getService("no-such-service", null));
-        assertThat(notFound.getCode(), is(404));
-        ApiException badLimit = assertThrows(ApiException.class,
-                () -> catalogue.searchServices(null, null, null, null, null, null, 1000, null, null));
-        assertThat(badLimit.getCode(), is(400));
-        assertThat(badLimit.getResponseBody().contains("\"parameter\":\"limit\""), is(true));
+    void errorsSurfaceAsProblemExceptionsWithTheProblem() {
+        ProblemException notFound = assertThrows(ProblemException.class,
+                () -> catalogue.getService(APIGetServiceRequest.newBuilder().serviceId("no-such-service").build()));
+        assertThat(notFound.status(), is(404));
+        ProblemException badLimit = assertThrows(ProblemException.class,
+                () -> catalogue.searchServices(APISearchServicesRequest.newBuilder().limit(1000).build()));
+        assertThat(badLimit.status(), is(400));
+        assertThat(badLimit.errors().stream().map(FieldError::getParameter).toList(), org.hamcrest.Matchers.hasItem("limit"));
     }
 }

@@ -9,8 +9,9 @@ import no.skymarked.client.ApiClient;
  * Adds {@code Authorization: Bearer <token>} to every request, asking {@code tokens} each time, so a supplier that
  * caches and refreshes Maskinporten tokens keeps working for the life of the client:
  * <pre>{@code
- * ApiClient client = BearerTokens.install(new ApiClient(), myMaskinportenTokenCache::currentToken);
+ * ApiClient client = BearerTokens.install(SkymarkedClient.create(baseUri), myMaskinportenTokenCache::currentToken);
  * }</pre>
+ * ({@link SkymarkedClient#create(String, Supplier)} does both in one call.)
  */
 public final class BearerTokens {
     private BearerTokens() {

@@ -12,10 +12,14 @@ import no.skymarked.client.ApiException;
 /**
  * Follows {@code nextCursor} page by page, lazily, so callers can stream every item of a listing:
  * <pre>{@code
- * Stream<CloudService> saas = Paging.stream(
- *         cursor -> catalogue.searchServices("arkiv", List.of(ServiceCategory.SAAS), null, null, null, null, 100, cursor),
+ * APISearchServicesRequest.Builder search = APISearchServicesRequest.newBuilder()
+ *         .q("arkiv").category(List.of(ServiceCategory.SAAS)).limit(100);
+ * Stream<CloudService> saas = Paging.stream(cursor -> catalogue.searchServices(search.cursor(cursor).build()),
  *         ServiceSearchPage::getItems, ServiceSearchPage::getNextCursor);
  * }</pre>
+ * A page that fails throws {@link ProblemException} from the stream (its type, status and errors as the API gave
+ * them), also when the client was not made by {@link SkymarkedClient}; a failure without an answer (e.g. the
+ * connection) throws {@link java.io.UncheckedIOException}.
  */
 public final class Paging {
     private Paging() {
@@ -42,7 +46,7 @@ public final class Paging {
                     try {
                         page = fetcher.fetch(cursor);
                     } catch (ApiException e) {
-                        throw new IllegalStateException("fetching a page failed: HTTP " + e.getCode() + " " + e.getResponseBody(), e);
+                        throw unchecked(e);
                     }
                     List<T> pageItems = items.apply(page);
                     current = pageItems == null ? List.<T>of().iterator() : pageItems.iterator();
@@ -61,5 +65,12 @@ public final class Paging {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
+    }
+
+    private static RuntimeException unchecked(ApiException e) {
+        if (e.getCode() == 0 && e.getCause() instanceof java.io.IOException io) {
+            return new java.io.UncheckedIOException("fetching a page failed: " + io.getMessage(), io);
+        }
+        return ProblemException.from(e);
     }
 }
