@@ -55,6 +55,10 @@ class EventsSdkTest {
         List<CloudEvent> rest = Events.catchUp(api, all.get(all.size() - 6).getId());
         assertThat(rest, is(all.subList(all.size() - 5, all.size())));
         assertThat(Events.catchUp(api, all.get(all.size() - 1).getId()), is(List.of()));
+        no.skymarked.client.support.ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                no.skymarked.client.support.ProblemException.class, () -> Events.catchUp(api, "not-a-cursor"));
+        assertThat(refused.status(), is(400));
+        assertThat(refused.errors().get(0).getParameter(), is("after"));
     }
 
     @Test

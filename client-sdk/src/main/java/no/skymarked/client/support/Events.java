@@ -18,7 +18,7 @@ import no.skymarked.client.model.EventPage;
 /**
  * The change feed and webhooks for clients:
  * <pre>{@code
- * List<CloudEvent> news = Events.catchUp(new EventsApi(client), lastSeenId);   // then keep the last id for next time
+ * List<CloudEvent> news = Events.catchUp(new EventsApi(SkymarkedClient.create(baseUri, tokens)), lastSeenId);  // keep the last id
  * boolean genuine = Events.verify(secret, req.header("webhook-id"), req.header("webhook-timestamp"),
  *         req.header("webhook-signature"), body, Instant.now());
  * }</pre>
@@ -32,18 +32,24 @@ public final class Events {
 
     /**
      * Every event the caller may see after {@code after} ({@code null} or {@code "0"}: from the beginning), following the
-     * cursor page by page until a page is empty; resume next time after the last one's id.
+     * cursor page by page until a page is empty; resume next time after the last one's id. A refused page throws
+     * {@link ProblemException}, as every call does.
      */
-    public static List<CloudEvent> catchUp(EventsApi api, String after) throws ApiException {
+    public static List<CloudEvent> catchUp(EventsApi api, String after) {
         return catchUp(api, after, 100);
     }
 
     /** {@link #catchUp(EventsApi, String)} in pages of {@code limit} (1 to 100). */
-    public static List<CloudEvent> catchUp(EventsApi api, String after, int limit) throws ApiException {
+    public static List<CloudEvent> catchUp(EventsApi api, String after, int limit) {
         List<CloudEvent> out = new ArrayList<>();
         String cursor = after == null ? "0" : after;
         while (true) {
-            EventPage page = api.listEvents(cursor, limit);
+            EventPage page;
+            try {
+                page = api.listEvents(EventsApi.APIListEventsRequest.newBuilder().after(cursor).limit(limit).build());
+            } catch (ApiException e) {
+                throw ProblemException.from(e);
+            }
             if (page.getItems() == null || page.getItems().isEmpty()) {
                 return out;
             }
