@@ -18,6 +18,9 @@ public final class FeedWriter {
     private FeedWriter() {
     }
 
+    /** Events per insert statement: 8 parameters each, well under PostgreSQL's limit of 65 535 per statement. */
+    static final int CHUNK = 1000;
+
     public static void append(DbExecute tx, List<FeedEvent> events) {
         if (events.isEmpty()) {
             return;
@@ -25,26 +28,39 @@ public final class FeedWriter {
         tx.createUpdate("update feed_head set pos = pos + ? where id = 1").params(events.size()).execute();
         long last = tx.createGet("select pos from feed_head where id = 1").execute().orElseThrow()
                 .column("pos").get(Long.class);
-        long position = last - events.size();
+        long first = last - events.size() + 1;
+        // a statement takes at most 65 535 parameters on PostgreSQL: a large catalogue import writes in chunks
+        for (int from = 0; from < events.size(); from += CHUNK) {
+            insert(tx, events.subList(from, Math.min(events.size(), from + CHUNK)), first + from);
+        }
+    }
+
+    /** Rows of at most {@value #CHUNK} events, the first at {@code position}, in two statements (events, their readers). */
+    private static void insert(DbExecute tx, List<FeedEvent> events, long position) {
         StringBuilder insert = new StringBuilder("insert into feed_event (pos, type, source, subject, occurred_at, data, audience,"
                 + " buyer_org_no) values ");
         List<Object> params = new ArrayList<>();
-        StringBuilder readers = new StringBuilder("insert into feed_event_reader (pos, org_no) values ");
-        List<Object> readerParams = new ArrayList<>();
+        List<Object[]> readers = new ArrayList<>();
         for (FeedEvent e : events) {
-            position++;
             insert.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
             params.addAll(java.util.Arrays.asList(position, e.type(), e.source(), e.subject(),
                     OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC), Json.text(e.data()),
                     e.audience().isPublic() ? "PUBLIC" : "PARTIES", e.audience().buyerOrgNo()));
             for (String supplier : e.audience().suppliers()) {
-                readers.append(readerParams.isEmpty() ? "" : ", ").append("(?, ?)");
-                readerParams.addAll(List.of(position, supplier));
+                readers.add(new Object[] {position, supplier});
             }
+            position++;
         }
         tx.createInsert(insert.toString()).params(params).execute();
-        if (!readerParams.isEmpty()) {
-            tx.createInsert(readers.toString()).params(readerParams).execute();
+        for (int from = 0; from < readers.size(); from += CHUNK) {
+            List<Object[]> part = readers.subList(from, Math.min(readers.size(), from + CHUNK));
+            StringBuilder sql = new StringBuilder("insert into feed_event_reader (pos, org_no) values ");
+            List<Object> readerParams = new ArrayList<>();
+            for (Object[] r : part) {
+                sql.append(readerParams.isEmpty() ? "" : ", ").append("(?, ?)");
+                readerParams.addAll(List.of(r));
+            }
+            tx.createInsert(sql.toString()).params(readerParams).execute();
         }
     }
 }
