@@ -29,6 +29,8 @@ import no.skymarked.shared.Json;
  * when nothing failed, 1 when something did, 2 for unusable input.
  */
 public final class AuditCommand {
+    /** How long after its time an event is in the log at the latest (it is sequenced within seconds of its commit). */
+    static final java.time.Duration SEQUENCING_SLACK = java.time.Duration.ofMinutes(5);
     private final PrintStream out;
     private int failures;
 
@@ -52,6 +54,10 @@ public final class AuditCommand {
             JsonNode checkpointFile = read(options.get("checkpoint"));
             byte[] key = options.containsKey("key") ? publicKey(Files.readString(Path.of(options.get("key"))))
                     : b64(checkpointFile.path("publicKey").asText(""));
+            if (!options.containsKey("key")) {
+                audit.note("the key was taken from the checkpoint file: pin the log's key with --key (from /v1/transparency/key,"
+                        + " kept apart from the server) so that a checkpoint made with another key fails");
+            }
             Checkpoint kept = audit.checkpoint("checkpoint", checkpointFile, key);
             if (kept != null && options.containsKey("export")) {
                 audit.export(read(options.get("export")), kept);
@@ -81,6 +87,10 @@ public final class AuditCommand {
             fail(what + ": no public key (give --key with the log's key, from /v1/transparency/key)");
             return null;
         }
+        if (!c.keyId().equals(Checkpoint.keyId(key))) {
+            fail(what + ": signed by key " + c.keyId() + ", not by the key given (" + Checkpoint.keyId(key) + ")");
+            return null;
+        }
         if (!c.verify(key)) {
             fail(what + ": the Ed25519 signature of tree size " + c.treeSize() + " does not verify with key " + Checkpoint.keyId(key));
             return null;
@@ -93,7 +103,11 @@ public final class AuditCommand {
     private void export(JsonNode file, Checkpoint kept) {
         JsonNode callOff = file.path("callOff");
         JsonNode protocol = file.path("protocol");
-        String id = protocol.path("callOffId").asText(callOff.path("id").asText());
+        String id = callOff.path("id").asText();
+        if (!id.equals(protocol.path("callOffId").asText())) {
+            fail("the protocol is that of call-off '" + protocol.path("callOffId").asText() + "', not of the exported call-off '" + id + "'");
+            return;
+        }
         List<ProtocolEvent> events = new ArrayList<>();
         for (JsonNode e : protocol.path("events")) {
             events.add(new ProtocolEvent(e.path("seq").asLong(), Instant.parse(e.path("at").asText()), e.path("actor").asText(),
@@ -131,9 +145,16 @@ public final class AuditCommand {
             if (p == null) {
                 if (e.logIndex() != null && e.logIndex() < kept.treeSize()) {
                     fail("event seq " + e.seq() + " (leaf " + e.logIndex() + "): no inclusion proof, though the checkpoint's tree holds it");
+                } else if (e.at().isBefore(kept.issuedAt().minus(SEQUENCING_SLACK))) {
+                    fail("event seq " + e.seq() + " (" + e.type() + ", " + e.at() + ") is older than the checkpoint (" + kept.issuedAt()
+                            + ") by more than " + SEQUENCING_SLACK.toMinutes() + " minutes, yet not in its tree");
                 } else {
                     note("event seq " + e.seq() + " (" + e.type() + ") came after the checkpoint: a later checkpoint covers it");
                 }
+                continue;
+            }
+            if (e.logIndex() != null && e.logIndex() != p.path("leafIndex").asLong()) {
+                fail("event seq " + e.seq() + ": its proof is for leaf " + p.path("leafIndex").asLong() + ", the event says leaf " + e.logIndex());
                 continue;
             }
             List<byte[]> path = new ArrayList<>();
@@ -148,6 +169,9 @@ public final class AuditCommand {
         }
         if (included > 0) {
             ok(included + " event(s) included in the checkpoint's tree of " + kept.treeSize());
+        } else {
+            fail("no event of this call-off is proven in the checkpoint's tree of " + kept.treeSize()
+                    + ": nothing in the export is covered; keep a checkpoint signed after the events you audit");
         }
     }
 

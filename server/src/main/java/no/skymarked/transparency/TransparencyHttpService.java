@@ -36,8 +36,7 @@ public final class TransparencyHttpService implements HttpService {
     }
 
     private void latest(ServerRequest req, ServerResponse res) {
-        Checkpoint c = log.latest().orElseThrow(() -> new ProblemException(404, "/problems/no-checkpoint-yet", "No checkpoint yet",
-                "the log has not signed a checkpoint yet: one follows within seconds of the first protocol event", java.util.List.of()));
+        Checkpoint c = log.latest().orElseThrow(TransparencyHttpService::noCheckpoint);
         Http.json(res, TransparencyJson.checkpoint(c, log.key()));
     }
 
@@ -53,7 +52,7 @@ public final class TransparencyHttpService implements HttpService {
             throw ProblemException.badParameter("from", "is required: the tree size of the checkpoint you kept");
         }
         Long toParam = query(req, "to");
-        long to = toParam != null ? toParam : log.latest().map(Checkpoint::treeSize).orElse(0L);
+        long to = toParam != null ? toParam : log.latest().map(Checkpoint::treeSize).orElseThrow(TransparencyHttpService::noCheckpoint);
         Http.json(res, TransparencyJson.consistency(from, to, log.consistency(from, to), log.at(to), log.key()));
     }
 
@@ -63,6 +62,11 @@ public final class TransparencyHttpService implements HttpService {
         callOffs.reading().protocol(caller, callOffId);  // who may read the protocol may see where its events are
         long seq = longParam(Http.pathParam(req, "seq"), "seq");
         Http.json(res, TransparencyJson.inclusion(log.inclusion(callOffId, seq, query(req, "treeSize"))));
+    }
+
+    private static ProblemException noCheckpoint() {
+        return new ProblemException(404, "/problems/no-checkpoint-yet", "No checkpoint yet",
+                "the log has not signed a checkpoint yet: one follows within seconds of the first protocol event", java.util.List.of());
     }
 
     /** A non-negative integer query parameter, or {@code null} when absent. */

@@ -198,7 +198,11 @@ public final class TransparencyLog implements AutoCloseable {
             rows.forEachOrdered(r -> {
                 long index = r.column("log_index").get(Long.class);
                 if (index != t.size()) {
-                    throw new IllegalStateException("the transparency log misses leaf " + t.size() + " (found " + index + ")");
+                    LOG.severe("The transparency log misses leaf " + t.size() + " (found " + index + "): a protocol row was removed"
+                            + " outside the server");
+                    throw new ProblemException(503, "/problems/transparency-log-damaged", "Transparency log damaged",
+                            "the database no longer holds leaf " + t.size() + " of the transparency log: a protocol row was removed"
+                                    + " outside the server; the operator must restore it", List.of());
                 }
                 t.append(Merkle.leafHash(HexFormat.of().parseHex(r.column("hash").get(String.class))));
             });
@@ -309,8 +313,8 @@ public final class TransparencyLog implements AutoCloseable {
     }
 
     private long size(Long treeSize) {
-        refresh();
         long size = treeSize == null ? latest().map(Checkpoint::treeSize).orElse(0L) : treeSize;
+        refresh();  // after reading the checkpoint: another server may just have signed a larger tree
         if (size < 0 || size > tree.size()) {
             throw ProblemException.badParameter("treeSize", "must be within 0.." + tree.size() + " (the log's size)");
         }

@@ -249,6 +249,12 @@ class OcdsApiTest {
                 .body("errors[0].parameter", is("since"));
         given().get("/v1/ocds/releases?cursor=bm9wZQ").then().statusCode(400).body("errors[0].parameter", is("cursor"));
         given().get("/v1/ocds/releases?limit=0").then().statusCode(400).body("errors[0].parameter", is("limit"));
+        // dates no database keeps: a problem naming the parameter, not a 500
+        given().queryParam("since", "+999999999-01-01T00:00:00Z").get("/v1/ocds/releases").then().statusCode(400)
+                .body("errors[0].parameter", is("since"));
+        String farCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "+1000000000-12-31T23:59:59Z|CALL_OFF|1|x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().get("/v1/ocds/releases?cursor=" + farCursor).then().statusCode(400).body("errors[0].parameter", is("cursor"));
         given().get("/v1/ocds/bulk/2026-13").then().statusCode(400).body("errors[0].parameter", is("month"));
         given().get("/v1/ocds/bulk/december").then().statusCode(400).body("errors[0].parameter", is("month"));
         given().get("/v1/ocds/bulk/2020-01").then().statusCode(404).contentType("application/problem+json");

@@ -273,6 +273,54 @@ class ProtocolIntegrityTest {
         assertThat(audit("--export", export.toString()).exit(), is(2));
     }
 
+    @Test
+    void aForgedExportOrAnotherKeyIsNotVerified() throws Exception {
+        String id = awarded();
+        String other = awarded();
+        log().tick();
+        Path kept = dir.resolve("kept.json");
+        Files.writeString(kept, given().get("/v1/transparency/checkpoint").asString());
+        long size = JsonPath.from(kept.toFile()).getLong("treeSize");
+        String export = given().auth().oauth2(auditor).get("/v1/call-offs/" + id + "/export?treeSize=" + size).asString();
+        // every event's proof and leaf taken away, against a checkpoint signed 10 minutes after the events
+        CLOCK.advance(Duration.ofMinutes(10));
+        create();
+        log().tick();
+        Path laterCheckpoint = dir.resolve("later.json");
+        Files.writeString(laterCheckpoint, given().get("/v1/transparency/checkpoint").asString());
+        long laterSize = JsonPath.from(laterCheckpoint.toFile()).getLong("treeSize");
+        String laterExport = given().auth().oauth2(auditor).get("/v1/call-offs/" + id + "/export?treeSize=" + laterSize).asString();
+        com.fasterxml.jackson.databind.node.ObjectNode strippedLater = (com.fasterxml.jackson.databind.node.ObjectNode) no.skymarked.shared.Json.tree(laterExport);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) strippedLater.get("transparency")).putArray("inclusion");
+        strippedLater.get("protocol").get("events").forEach(e -> ((com.fasterxml.jackson.databind.node.ObjectNode) e).remove("logIndex"));
+        Path forged = dir.resolve("forged.json");
+        Files.writeString(forged, strippedLater.toString());
+        Result stripResult = audit("--export", forged.toString(), "--checkpoint", laterCheckpoint.toString());
+        assertThat(stripResult.output(), stripResult.exit(), is(1));
+        assertThat(stripResult.output(), containsString("yet not in its tree"));
+        // another call-off's protocol under this call-off
+        com.fasterxml.jackson.databind.node.ObjectNode swapped = (com.fasterxml.jackson.databind.node.ObjectNode) no.skymarked.shared.Json.tree(export);
+        swapped.set("protocol", no.skymarked.shared.Json.tree(given().auth().oauth2(auditor)
+                .get("/v1/call-offs/" + other + "/export?treeSize=" + size).asString()).get("protocol"));
+        Files.writeString(forged, swapped.toString());
+        Result swapResult = audit("--export", forged.toString(), "--checkpoint", kept.toString());
+        assertThat(swapResult.output(), swapResult.exit(), is(1));
+        assertThat(swapResult.output(), containsString("not of the exported call-off"));
+        // a key the auditor pinned that did not sign the checkpoint
+        Path otherKey = dir.resolve("other.key");
+        Files.writeString(otherKey, Base64.getEncoder().encodeToString(LogKey.generate().publicKey()));
+        Path exportFile = dir.resolve("export.json");
+        Files.writeString(exportFile, export);
+        Result keyResult = audit("--export", exportFile.toString(), "--checkpoint", kept.toString(), "--key", otherKey.toString());
+        assertThat(keyResult.output(), keyResult.exit(), is(1));
+        assertThat(keyResult.output(), containsString("not by the key given"));
+        Path realKey = dir.resolve("log.key");
+        Files.writeString(realKey, given().get("/v1/transparency/key").asString());
+        Result pinned = audit("--export", exportFile.toString(), "--checkpoint", kept.toString(), "--key", realKey.toString());
+        assertThat(pinned.output(), pinned.exit(), is(0));
+        assertThat(pinned.output(), not(containsString("pin the log's key")));
+    }
+
     /** Rewrites every row of the call-off's chain with another title, hashed as the server would, and its head. */
     private static void rewrite(String id) {
         List<ProtocolEvent> rows = new ArrayList<>();

@@ -127,8 +127,12 @@ public final class OcdsHttpService implements HttpService {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
+            Instant since = java.time.OffsetDateTime.parse(raw).toInstant();
+            if (since.isBefore(Instant.EPOCH) || since.isAfter(ReleaseKey.LATEST)) {
+                throw ProblemException.badParameter("since", "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+            }
+            return since;
+        } catch (java.time.DateTimeException e) {
             throw ProblemException.badParameter("since", "'" + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw)
                     + "' is not an RFC 3339 date-time, e.g. 2026-12-01T00:00:00Z");
         }
