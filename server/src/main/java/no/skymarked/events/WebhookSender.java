@@ -10,13 +10,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** Posts a webhook request and reads the answer: no redirects followed, short timeouts, at most 64 KiB of the body read. */
+/**
+ * Posts a webhook request and reads the answer: no redirects followed, short timeouts, at most 64 KiB of the body read,
+ * and the body read within the request timeout too (a receiver that sends its body a byte at a time is cut off, so one
+ * slow receiver cannot hold up the delivery worker).
+ */
 public final class WebhookSender {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_BODY = 64 * 1024;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(CONNECT_TIMEOUT).build();
+    private final Duration bodyTimeout;
+
+    public WebhookSender() {
+        this(REQUEST_TIMEOUT);
+    }
+
+    WebhookSender(Duration bodyTimeout) {
+        this.bodyTimeout = bodyTimeout;
+    }
 
     /** The receiver's answer: its status and the start of its body. */
     public record Answer(int status, String body) {
@@ -32,9 +45,27 @@ public final class WebhookSender {
         headers.forEach(request::header);
         try {
             HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                return new Answer(response.statusCode(), new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8));
+            InputStream in = response.body();
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            Thread deadline = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(bodyTimeout);
+                    in.close();
+                } catch (InterruptedException | IOException done) {
+                    // read in time, or closed already
+                }
+            });
+            try (in) {
+                byte[] buffer = new byte[8192];
+                for (int n; read.size() < MAX_BODY && (n = in.read(buffer, 0, Math.min(buffer.length, MAX_BODY - read.size()))) > 0; ) {
+                    read.write(buffer, 0, n);
+                }
+            } catch (IOException cutOff) {
+                // the body did not arrive within the timeout: the status stands, the body is what came
+            } finally {
+                deadline.interrupt();
             }
+            return new Answer(response.statusCode(), read.toString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
