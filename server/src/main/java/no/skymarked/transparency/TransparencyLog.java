@@ -58,21 +58,24 @@ public final class TransparencyLog implements AutoCloseable {
 
     /**
      * Opens the log over the database: its signing key (made at the first start, kept wrapped by {@code kek}), the leaves
-     * so far, and the earlier protocol rows sequenced. {@code period} is how often the sequencer runs (zero: only when asked).
+     * so far, and the earlier protocol rows sequenced by the sequencer's first run, which starts at once in the background.
+     * {@code period} is how often the sequencer runs (zero: once now, then only when asked).
      */
     public static TransparencyLog open(DbClient db, KeyEncryptionKey kek, Clock clock, String origin, Duration maxAge, Duration period) {
         DbSession session = new DbSession(db);
         TransparencyLog log = new TransparencyLog(session, clock, origin, maxAge, signingKey(session, kek, clock));
-        log.tick();
-        if (!period.isZero()) {
-            log.executor.scheduleWithFixedDelay(() -> {
-                try {
-                    log.tick();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Sequencing the transparency log failed; will try again", e);
-                }
-            }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        if (period.isZero()) {
+            log.tick();
+            return log;
         }
+        // the first run at once, but off the start: an upgraded database may have many earlier rows to sequence
+        log.executor.scheduleWithFixedDelay(() -> {
+            try {
+                log.tick();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Sequencing the transparency log failed; will try again", e);
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
         return log;
     }
 
