@@ -113,12 +113,10 @@ public final class Main {
         var kek = no.skymarked.calloff.TenderCustody.kek(config, dataDir);  // before the database: without one, no start
         DbClient db = Database.open(settings);
         Path tenderKeys = Path.of(config.get("skymarked.tenders.key.dir").asString().orElse(dataDir.resolve("tender-keys").toString()));
-        // the embedded database searches from memory; PostgreSQL, shared by several servers, with its trigram indexes
-        boolean memorySearch = config.get("skymarked.search.memory").asBoolean().orElse(!settings.isPostgres());
         // webhooks may go to loopback and private addresses only in development (skymarked.webhooks.private.allowed)
         boolean privateWebhookTargets = config.get("skymarked.webhooks.private.allowed").asBoolean()
                 .orElse(AuthSettings.from(config).devMode());
-        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, memorySearch, realClock,
+        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, realClock,
                 privateWebhookTargets);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);

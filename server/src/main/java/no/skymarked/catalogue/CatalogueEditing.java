@@ -43,9 +43,8 @@ public final class CatalogueEditing {
             errors.add(Problem.FieldError.pointer("/id", "a service with id '" + id + "' exists already"));
         }
         EditChecks.refuseIf(errors, "service");
-        String supplierName = supplierName(service);
         Tx.inTransaction(db, tx -> {
-            new CatalogueWriter(tx, now(), actor).insertService(service, supplierName);
+            new CatalogueWriter(tx, now(), actor).insertService(service);
             return null;
         });
         return repository.service(id).orElseThrow();
@@ -59,8 +58,7 @@ public final class CatalogueEditing {
             errors.add(Problem.FieldError.pointer("/id", "must be '" + id + "', the service being changed"));
         }
         EditChecks.refuseIf(errors, "service");
-        String supplierName = supplierName(service);
-        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(service, supplierName, expected));
+        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(service, expected));
         if (!applied) {
             throw EditChecks.stale(repository.service(id).orElseThrow(), "service");
         }
@@ -73,8 +71,7 @@ public final class CatalogueEditing {
         int expected = EditChecks.expectedVersion(ifMatch, current, "service");
         ObjectNode withdrawn = current.document().deepCopy();
         withdrawn.put("status", "WITHDRAWN");
-        String supplierName = supplierName(withdrawn);
-        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(withdrawn, supplierName, expected));
+        boolean applied = Tx.inTransaction(db, tx -> new CatalogueWriter(tx, now(), actor).updateService(withdrawn, expected));
         if (!applied) {
             throw EditChecks.stale(repository.service(id).orElseThrow(), "service");
         }
@@ -121,10 +118,6 @@ public final class CatalogueEditing {
             }
         }
         return errors;
-    }
-
-    private String supplierName(JsonNode service) {
-        return repository.supplier(service.path("supplierOrgNo").asText()).map(s -> s.document().path("name").asText()).orElse("");
     }
 
     private OffsetDateTime now() {

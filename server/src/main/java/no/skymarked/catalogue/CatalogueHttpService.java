@@ -11,7 +11,10 @@ import io.helidon.http.Status;
 import no.skymarked.auth.Access;
 import no.skymarked.auth.Principal;
 import no.skymarked.auth.Role;
+import com.fasterxml.jackson.databind.util.RawValue;
 import no.skymarked.catalogdata.OrganisationNumber;
+import no.skymarked.catalogue.search.SearchQuery;
+import no.skymarked.catalogue.search.SearchResult;
 import no.skymarked.shared.Bodies;
 import no.skymarked.shared.Cursor;
 import no.skymarked.shared.Http;
@@ -53,9 +56,13 @@ public final class CatalogueHttpService implements HttpService {
         int offset = Cursor.offsetOf(params.cursor(), query.hash());
         SearchResult result = repository.search(query, limit, offset);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", result.items());
+        // the documents are sent as stored, not parsed and written again
+        body.put("items", result.items().stream().map(hit -> new RawValue(hit.json())).toList());
         body.put("nextCursor", result.nextCursor());
         body.put("facets", result.facets());
+        if (result.highlights() != null) {
+            body.put("highlights", result.highlights());
+        }
         Http.json(res, body);
     }
 

@@ -37,7 +37,7 @@ public final class CatalogueLoader {
             result.suppliers().values().forEach(e -> writer.insertSupplier(e.node(), e.file()));
             result.frameworks().values().forEach(e -> writer.insertFramework(e.node(), e.file()));
             result.services().values().forEach(e -> {
-                writer.insertService(e.node(), result.suppliers().get(e.node().path("supplierOrgNo").asText()).node().path("name").asText());
+                writer.insertService(e.node());
                 writer.setServicePath(e.node().path("id").asText(), e.file());
             });
             return null;

@@ -5,26 +5,23 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import no.skymarked.catalogue.search.CatalogueIndex;
+import no.skymarked.catalogue.search.SearchQuery;
+import no.skymarked.catalogue.search.SearchResult;
 import no.skymarked.shared.Json;
 
-/** Catalogue data access over DbClient: search with facets, reads by id. */
+/** Catalogue data access over DbClient: reads by id; search goes to the catalogue's Lucene index. */
 public final class CatalogueRepository {
     private final DbClient db;
-    private final SearchIndex index;
+    private final CatalogueIndex index;
 
     public CatalogueRepository(DbClient db) {
-        this(db, false);
-    }
-
-    /** {@code memorySearch}: answer searches from an in-memory index (the embedded database's choice). */
-    public CatalogueRepository(DbClient db, boolean memorySearch) {
         this.db = db;
-        this.index = memorySearch ? new SearchIndex(db) : null;
+        this.index = new CatalogueIndex(db);
     }
 
     /** A stored document with its version, for ETags. */
@@ -34,68 +31,24 @@ public final class CatalogueRepository {
         }
     }
 
-    /** Builds the in-memory search index in the background, if there is one. */
+    /** Builds the search index in the background, so the first search does not wait for it. */
     public void warmSearch() {
-        if (index != null) {
-            Thread.ofVirtual().name("skymarked-search-index").start(() -> {
-                try {
-                    index.warm();
-                } catch (RuntimeException e) {
-                    java.util.logging.Logger.getLogger(CatalogueRepository.class.getName())
-                            .log(java.util.logging.Level.WARNING, "building the search index failed; the first search will try again", e);
-                }
-            });
-        }
+        Thread.ofVirtual().name("skymarked-search-index").start(() -> {
+            try {
+                index.warm();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(CatalogueRepository.class.getName())
+                        .log(java.util.logging.Level.WARNING, "building the search index failed; the first search will try again", e);
+            }
+        });
     }
 
     public SearchResult search(SearchQuery query, int limit, int offset) {
-        if (index != null) {
-            return index.search(query, limit, offset);
-        }
-        Where where = Where.of(query);
-        List<Object> params = new ArrayList<>(where.scoreParams());
-        params.addAll(where.params());
-        params.add(limit + 1);
-        params.add(offset);
-        String sql = "select s.document, " + where.score() + " as score from service s where " + where.sql()
-                + " order by score desc, s.name_nb, s.id limit ? offset ?";
-        List<JsonNode> items = new ArrayList<>();
-        try (Stream<DbRow> rows = db.execute().createQuery(sql).params(params).execute()) {
-            rows.forEach(r -> items.add(Json.tree(r.column("document").get(String.class))));
-        }
-        no.skymarked.shared.Page<JsonNode> page = no.skymarked.shared.Page.of(items, limit, offset, query.hash());
-        return new SearchResult(page.items(), page.nextCursor(), facets(where));
+        return index.search(query, limit, offset);
     }
 
-    private Map<String, List<Facet>> facets(Where where) {
-        Map<String, List<Facet>> facets = new LinkedHashMap<>();
-        facets.put("category", facet("select s.category k, count(*) c, '' l from service s where "
-                + where.sql() + " group by s.category", where));
-        facets.put("supplier", facet("select s.supplier_org_no k, count(*) c, max(p.name) l from service s"
-                + " join supplier p on p.org_no = s.supplier_org_no where " + where.sql()
-                + " group by s.supplier_org_no", where));
-        facets.put("dataLocation", facet("select x.country k, count(*) c, '' l from service s"
-                + " join service_storage_country x on x.service_id = s.id where " + where.sql()
-                + " group by x.country", where));
-        facets.put("certification", facet("select x.certification k, count(*) c, '' l from service s"
-                + " join service_certification x on x.service_id = s.id where " + where.sql()
-                + " group by x.certification", where));
-        facets.put("framework", facet("select x.framework_id k, count(distinct s.id) c, max(f.title_nb) l from service s"
-                + " join service_framework x on x.service_id = s.id join framework f on f.id = x.framework_id where "
-                + where.sql() + " group by x.framework_id", where));
-        return facets;
-    }
-
-    private List<Facet> facet(String sql, Where where) {
-        List<Facet> out = new ArrayList<>();
-        try (Stream<DbRow> rows = db.execute().createQuery(sql + " order by c desc, k").params(where.params()).execute()) {
-            rows.forEach(r -> {
-                String label = r.column("l").get(String.class);
-                out.add(new Facet(r.column("k").get(String.class), ((Number) r.column("c").get(Long.class)).longValue(),
-                        label.isEmpty() ? null : label));
-            });
-        }
-        return out;
+    public CatalogueIndex.Stats searchStats() {
+        return index.stats();
     }
 
     public Optional<Versioned> service(String id) {

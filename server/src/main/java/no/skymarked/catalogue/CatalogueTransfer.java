@@ -94,8 +94,6 @@ public final class CatalogueTransfer {
             return report;
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Map<String, String> supplierNames = new HashMap<>();
-        result.suppliers().forEach((k, e) -> supplierNames.put(k, e.node().path("name").asText()));
         Tx.inTransaction(db, tx -> {
             // An import into an empty database is its catalogue: the demo catalogue is not loaded over it later.
             if (tx.get("select id from catalogue_load where id = 1").isEmpty()) {
@@ -104,7 +102,7 @@ public final class CatalogueTransfer {
             CatalogueWriter writer = new CatalogueWriter(tx, now, actor);
             int done = 0;
             for (Change c : changes) {
-                apply(writer, c, supplierNames, amendmentReason);
+                apply(writer, c, amendmentReason);
                 if (++done % PROGRESS_EVERY == 0) {
                     progress.accept("applied " + done + " of " + changes.size() + " changes");
                 }
@@ -113,7 +111,7 @@ public final class CatalogueTransfer {
                 Stored s = current.get("service:" + id);
                 com.fasterxml.jackson.databind.node.ObjectNode w = s.document().deepCopy();
                 w.put("status", "WITHDRAWN");
-                if (!writer.updateService(w, supplierNames.getOrDefault(w.path("supplierOrgNo").asText(), ""), s.version())) {
+                if (!writer.updateService(w, s.version())) {
                     throw changedDuringImport("service", id);
                 }
             }
@@ -179,7 +177,7 @@ public final class CatalogueTransfer {
         return out;
     }
 
-    private static void apply(CatalogueWriter writer, Change c, Map<String, String> supplierNames, String amendmentReason) {
+    private static void apply(CatalogueWriter writer, Change c, String amendmentReason) {
         JsonNode node = c.entry().node();
         String path = c.entry().file();
         switch (c.kind()) {
@@ -199,10 +197,9 @@ public final class CatalogueTransfer {
                 }
             }
             default -> {
-                String supplierName = supplierNames.getOrDefault(node.path("supplierOrgNo").asText(), "");
                 if (c.before() == null) {
-                    writer.insertService(node, supplierName);
-                } else if (!writer.updateService(node, supplierName, c.before().version())) {
+                    writer.insertService(node);
+                } else if (!writer.updateService(node, c.before().version())) {
                     throw changedDuringImport("service", node.path("id").asText());
                 }
                 writer.setServicePath(node.path("id").asText(), path);

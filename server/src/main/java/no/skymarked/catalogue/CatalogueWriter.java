@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.dbclient.DbExecute;
 import java.time.OffsetDateTime;
-import java.util.Locale;
-import java.util.StringJoiner;
 import no.skymarked.shared.Json;
 
 /** Writes accepted catalogue documents and the columns derived from them, inside the caller's transaction. */
@@ -13,6 +11,8 @@ public final class CatalogueWriter {
     private final DbExecute tx;
     private final OffsetDateTime now;
     private final String actor;
+    /** The catalogue revision this transaction makes; services whose searchable content it changes carry it. */
+    private final long revision;
     /** The changes for the feed, written just before the transaction commits (public: anyone may read the catalogue). */
     private final java.util.List<no.skymarked.events.FeedEvent> changes = new java.util.ArrayList<>();
 
@@ -22,6 +22,8 @@ public final class CatalogueWriter {
         this.actor = actor;
         // first, so every catalogue write takes this row before any other and commits its new revision with it
         tx.createUpdate("update catalogue_revision set rev = rev + 1 where id = 1").execute();
+        this.revision = tx.createGet("select rev from catalogue_revision where id = 1").execute()
+                .map(r -> ((Number) r.column("rev").get()).longValue()).orElseThrow();
     }
 
     /** A change for the feed: identifiers, version and status only (price lists and documents are read from the API). */
@@ -59,20 +61,10 @@ public final class CatalogueWriter {
         if (updated != 1) {
             return false;
         }
-        searchTextOfServices(orgNo, supplier.path("name").asText());
+        // a supplier's name is searchable in its services: a renamed supplier is found by its new name at once
+        tx.createUpdate("update service set search_rev = ? where supplier_org_no = ?").params(revision, orgNo).execute();
         changed("suppliers", "supplier.updated", orgNo, "orgNo", orgNo, "version", expectedVersion + 1);
         return true;
-    }
-
-    /** A supplier's name is searchable in its services: a renamed supplier is found by its new name at once. */
-    private void searchTextOfServices(String orgNo, String supplierName) {
-        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-        try (java.util.stream.Stream<io.helidon.dbclient.DbRow> rows = tx.createQuery(
-                "select id, document from service where supplier_org_no = ?").params(orgNo).execute()) {
-            rows.forEach(r -> texts.put(r.column("id").get(String.class),
-                    searchText(Json.tree(r.column("document").get(String.class)), supplierName)));
-        }
-        texts.forEach((id, text) -> tx.createUpdate("update service set search_text = ? where id = ?").params(text, id).execute());
     }
 
     public void insertFramework(JsonNode framework, String filePath) {
@@ -121,13 +113,13 @@ public final class CatalogueWriter {
         tx.createUpdate("update service set file_path = ? where id = ?").params(filePath, id).execute();
     }
 
-    void insertService(JsonNode service, String supplierName) {
+    void insertService(JsonNode service) {
         String id = service.path("id").asText();
-        tx.createInsert("insert into service (id, supplier_org_no, category, status, name_nb, name_text, search_text,"
-                        + " document, version, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")
+        tx.createInsert("insert into service (id, supplier_org_no, category, status, name_nb, search_rev,"
+                        + " document, version, updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?)")
                 .params(id, service.path("supplierOrgNo").asText(), service.path("category").asText(),
                         service.path("status").asText("ACTIVE"), service.path("name").path("nb").asText(),
-                        lower(texts(service.path("name"))), searchText(service, supplierName), stored(service), now)
+                        revision, stored(service), now)
                 .execute();
         derived(id, service);
         version(id, 1, service);
@@ -136,14 +128,14 @@ public final class CatalogueWriter {
     }
 
     /** Replaces a service if it is still at {@code expectedVersion}; false when someone changed it first. */
-    boolean updateService(JsonNode service, String supplierName, int expectedVersion) {
+    boolean updateService(JsonNode service, int expectedVersion) {
         String id = service.path("id").asText();
         long updated = tx.createUpdate("update service set supplier_org_no = ?, category = ?, status = ?, name_nb = ?,"
-                        + " name_text = ?, search_text = ?, document = ?, version = version + 1, updated_at = ?"
+                        + " search_rev = ?, document = ?, version = version + 1, updated_at = ?"
                         + " where id = ? and version = ?")
                 .params(service.path("supplierOrgNo").asText(), service.path("category").asText(),
                         service.path("status").asText("ACTIVE"), service.path("name").path("nb").asText(),
-                        lower(texts(service.path("name"))), searchText(service, supplierName), stored(service), now, id, expectedVersion)
+                        revision, stored(service), now, id, expectedVersion)
                 .execute();
         if (updated != 1) {
             return false;
@@ -184,24 +176,5 @@ public final class CatalogueWriter {
         ObjectNode copy = document.deepCopy();
         copy.remove("$schema");
         return Json.text(copy);
-    }
-
-    static String searchText(JsonNode service, String supplierName) {
-        StringJoiner text = new StringJoiner(" ");
-        text.add(texts(service.path("name")));
-        text.add(texts(service.path("description")));
-        service.path("keywords").forEach(k -> text.add(k.asText()));
-        text.add(supplierName);
-        return lower(text.toString());
-    }
-
-    private static String texts(JsonNode localized) {
-        StringJoiner joined = new StringJoiner(" ");
-        localized.forEach(v -> joined.add(v.asText()));
-        return joined.toString();
-    }
-
-    private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package no.skymarked.catalogue;
+package no.skymarked.catalogue.search;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -23,11 +23,6 @@ class SearchQueryTest {
     void blankTextHasNoTerms() {
         assertThat(SearchQuery.terms("  ,, "), is(empty()));
         assertThat(SearchQuery.terms(null), is(empty()));
-    }
-
-    @Test
-    void likeWildcardsAreEscaped() {
-        assertThat(Where.escape("50%_a\\b"), is("50\\%\\_a\\\\b"));
     }
 
     @Test

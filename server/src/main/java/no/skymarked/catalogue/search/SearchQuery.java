@@ -1,4 +1,4 @@
-package no.skymarked.catalogue;
+package no.skymarked.catalogue.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +12,9 @@ import no.skymarked.shared.ProblemException;
 import no.skymarked.shared.QueryParams;
 
 /**
- * A catalogue search: free-text terms (all must match; names, descriptions, keywords and supplier name) and
- * filters (any value within a filter, every filter must hold); active services only unless a status is asked for.
+ * A catalogue search: free-text words (see {@link TextQuery} for what matches) and filters (any value within a
+ * filter, every filter must hold); active services only unless a status is asked for; {@code highlight} asks for
+ * matched snippets.
  */
 public record SearchQuery(List<String> terms,
                           List<String> categories,
@@ -21,7 +22,9 @@ public record SearchQuery(List<String> terms,
                           List<String> dataLocations,
                           List<String> certifications,
                           List<String> frameworks,
-                          List<String> statuses) {
+                          List<String> priceBands,
+                          List<String> statuses,
+                          boolean highlight) {
     public static final Set<String> STATUSES = Set.of("ACTIVE", "WITHDRAWN");
     public static final Set<String> CATEGORIES = Set.of("IAAS", "PAAS", "SAAS", "CONSULTING");
     public static final Set<String> CERTIFICATIONS = Set.of("ISO_27001", "ISO_27017", "ISO_27018", "ISO_27701",
@@ -46,7 +49,31 @@ public record SearchQuery(List<String> terms,
                 params.many("dataLocation", COUNTRY, "an ISO 3166-1 alpha-2 country code in capitals, e.g. NO"),
                 params.manyOf("certification", CERTIFICATIONS),
                 params.many("framework", ID, "a framework id"),
-                statuses(params.manyOf("status", STATUSES)));
+                params.manyOf("priceBand", new java.util.LinkedHashSet<>(PriceBand.keys())),
+                statuses(params.manyOf("status", STATUSES)),
+                highlight(params.single("highlight", 20)));
+    }
+
+    /** The facet filters by facet name (only those given). */
+    public java.util.Map<String, List<String>> filters() {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        List<List<String>> values = List.of(categories, suppliers, dataLocations, certifications, frameworks, priceBands);
+        for (int i = 0; i < values.size(); i++) {
+            if (!values.get(i).isEmpty()) {
+                out.put(Fields.FACETS.get(i), values.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean highlight(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.badParameter("highlight", "'" + value + "' is not true or false");
     }
 
     /** Withdrawn services are found only when asked for. */
@@ -72,6 +99,7 @@ public record SearchQuery(List<String> terms,
 
     /** A stable fingerprint of the query, which binds page cursors to it. */
     public String hash() {
-        return Cursor.hash(String.join(" ", terms) + "|" + categories + suppliers + dataLocations + certifications + frameworks + statuses);
+        return Cursor.hash(String.join(" ", terms) + "|" + categories + suppliers + dataLocations + certifications + frameworks
+                + (priceBands.isEmpty() ? "" : "price" + priceBands) + statuses);
     }
 }

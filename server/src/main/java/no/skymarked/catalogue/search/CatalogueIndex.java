@@ -1,0 +1,391 @@
+package no.skymarked.catalogue.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import no.skymarked.shared.Json;
+import no.skymarked.shared.Page;
+import no.skymarked.shared.Tx;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The catalogue's search index: Apache Lucene, in memory, one per server, built from the database at start and
+ * brought up to date before a search whenever {@code catalogue_revision} has moved — with only the services whose
+ * {@code search_rev} is newer than the index, so a committed edit is seen by the next search on every server.
+ */
+public final class CatalogueIndex implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(CatalogueIndex.class.getName());
+    private static final Sort BY_NAME = new Sort(new SortField(Fields.NAME_SORT, SortField.Type.STRING),
+            new SortField(Fields.ID, SortField.Type.STRING));
+    private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, new SortField(Fields.NAME_SORT, SortField.Type.STRING),
+            new SortField(Fields.ID, SortField.Type.STRING));
+    private final DbClient db;
+    private final FacetsConfig config = Fields.facetsConfig();
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final FreshRevision revisions;
+    private final Object refreshing = new Object();
+    private volatile Snapshot current;
+    private volatile Stats stats = new Stats(0, -1, 0, 0, 0);
+
+    /** Figures of the last build or refresh, for logs, health and the benchmark. */
+    public record Stats(int services, long revision, long buildMillis, int changed, long heapBytes) {
+    }
+
+    private record Snapshot(long revision, DirectoryReader reader, IndexSearcher searcher, SortedSetDocValuesReaderState state,
+                            Map<String, String> supplierNames, Map<String, String> frameworkTitles) {
+    }
+
+    public CatalogueIndex(DbClient db) {
+        this.db = db;
+        this.revisions = new FreshRevision(() -> revision(db.execute()));
+        try {
+            IndexWriterConfig iwc = new IndexWriterConfig(Analysis.perField());
+            iwc.setRAMBufferSizeMB(64);
+            iwc.setUseCompoundFile(false);
+            iwc.setCommitOnClose(false);
+            this.writer = new IndexWriter(directory, iwc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Stats stats() {
+        return stats;
+    }
+
+    /** Builds the index now (in the background at start), so the first search does not wait for it. */
+    public void warm() {
+        release(acquire(revisions.get()));
+    }
+
+    public SearchResult search(SearchQuery query, int limit, int offset) {
+        Snapshot s = acquire(revisions.get());
+        try {
+            return search(s, query, limit, offset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(s);
+        }
+    }
+
+    private static void release(Snapshot s) {
+        try {
+            s.reader().decRef();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "releasing a search index reader failed", e);
+        }
+    }
+
+    private SearchResult search(Snapshot s, SearchQuery query, int limit, int offset) throws IOException {
+        Query text = TextQuery.of(s.reader(), query.terms());
+        BooleanQuery.Builder base = new BooleanQuery.Builder();
+        base.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+        BooleanQuery.Builder statuses = new BooleanQuery.Builder();
+        query.statuses().forEach(st -> statuses.add(new TermQuery(new Term(Fields.STATUS, st)), Occur.SHOULD));
+        base.add(new ConstantScoreQuery(statuses.build()), Occur.FILTER);
+        DrillDownQuery drill = new DrillDownQuery(config, base.build());
+        Map<String, List<String>> filters = query.filters();
+        filters.forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
+        DrillSideways sideways = new DrillSideways(s.searcher(), config, s.state());
+        int wanted = Math.max(1, offset + limit + 1);
+        DrillSideways.DrillSidewaysResult r = sideways.search(drill, null, null, wanted, text == null ? BY_NAME : BY_SCORE, false);
+        ScoreDoc[] hits = r.hits.scoreDocs;
+        List<SearchResult.Hit> rows = new ArrayList<>();
+        StoredFields stored = s.searcher().storedFields();
+        for (int i = offset; i < hits.length; i++) {
+            Document d = stored.document(hits[i].doc, java.util.Set.of(Fields.ID, Fields.DOCUMENT));
+            rows.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.DOCUMENT)));
+        }
+        Page<SearchResult.Hit> page = Page.of(rows, limit, offset, query.hash());
+        Map<String, Map<String, String>> highlights = query.highlight() && text != null
+                ? highlights(s, text, hits, offset, page.items().size()) : null;
+        return new SearchResult(page.items(), page.nextCursor(), facets(s, r.facets, filters), highlights);
+    }
+
+    private Map<String, List<Facet>> facets(Snapshot s, Facets facets, Map<String, List<String>> filters) throws IOException {
+        Map<String, List<Facet>> out = new LinkedHashMap<>();
+        for (String dim : Fields.FACETS) {
+            Map<String, Long> counts = new HashMap<>();
+            if (s.state().getOrdRange(dim) != null) {
+                FacetResult result = facets.getAllChildren(dim);
+                if (result != null) {
+                    for (LabelAndValue lv : result.labelValues) {
+                        counts.put(lv.label, lv.value.longValue());
+                    }
+                }
+            }
+            List<String> selected = filters.getOrDefault(dim, List.of());
+            selected.forEach(v -> counts.putIfAbsent(v, 0L));
+            out.put(dim, counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> new Facet(e.getKey(), e.getValue(), label(s, dim, e.getKey()), selected.contains(e.getKey())))
+                    .toList());
+        }
+        return out;
+    }
+
+    private static String label(Snapshot s, String dim, String key) {
+        return switch (dim) {
+            case "supplier" -> s.supplierNames().get(key);
+            case "framework" -> s.frameworkTitles().get(key);
+            case "priceBand" -> PriceBand.labelOf(key);
+            default -> null;
+        };
+    }
+
+    private static Map<String, Map<String, String>> highlights(Snapshot s, Query text, ScoreDoc[] hits, int offset, int count)
+            throws IOException {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        if (count == 0) {
+            return out;
+        }
+        ScoreDoc[] page = java.util.Arrays.copyOfRange(hits, offset, offset + count);
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s.searcher(), Analysis.perField()).build();
+        String[] fields = {Fields.NAME_NO, Fields.DESCRIPTION_NO, Fields.NAME_EN, Fields.DESCRIPTION_EN};
+        Map<String, String[]> snippets = highlighter.highlightFields(fields, text,
+                new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), new int[] {1, 1, 1, 1});
+        StoredFields stored = s.searcher().storedFields();
+        for (int i = 0; i < page.length; i++) {
+            Map<String, String> one = new LinkedHashMap<>();
+            String[] names = {"name.nb", "description.nb", "name.en", "description.en"};
+            for (int f = 0; f < fields.length; f++) {
+                String snippet = snippets.get(fields[f])[i];
+                if (snippet != null && snippet.contains("<b>")) {
+                    one.put(names[f], snippet);
+                }
+            }
+            out.put(stored.document(page[i].doc, java.util.Set.of(Fields.ID)).get(Fields.ID), one);
+        }
+        return out;
+    }
+
+    /** A snapshot at least as new as {@code revision}, with its reader's reference taken (release with decRef). */
+    private Snapshot acquire(long revision) {
+        while (true) {
+            Snapshot s = current;
+            if (s == null || s.revision() < revision) {
+                s = refresh(revision);
+            }
+            if (s.reader().tryIncRef()) {
+                return s;
+            }
+        }
+    }
+
+    private Snapshot refresh(long revision) {
+        synchronized (refreshing) {
+            Snapshot old = current;
+            if (old != null && old.revision() >= revision) {
+                return old;
+            }
+            long started = System.nanoTime();
+            AtomicReference<Snapshot> made = new AtomicReference<>();
+            int[] changed = new int[1];
+            try {
+                Tx.inTransaction(db, tx -> build(tx, old, made, changed));
+            } catch (RuntimeException | Error e) {
+                if (old == null) {
+                    discardPartialBuild();
+                }
+                throw e;
+            }
+            Snapshot s = made.get();
+            current = s;
+            if (old != null) {
+                release(old);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            stats = new Stats(s.reader().numDocs(), s.revision(), millis, changed[0], heapBytes(s));
+            if (old == null) {
+                LOG.info(String.format("search index built: services=%d revision=%d millis=%d heapBytes=%d",
+                        s.reader().numDocs(), s.revision(), millis, stats.heapBytes()));
+            } else {
+                LOG.fine(() -> "search index refreshed to revision " + s.revision() + ": " + changed[0] + " services in " + millis + " ms");
+            }
+            return s;
+        }
+    }
+
+    private Void build(DbExecute tx, Snapshot old, AtomicReference<Snapshot> made, int[] changed) {
+        long rev = revision(tx);
+        changed[0] = index(tx, old == null ? -1 : old.revision(), old == null);
+        try {
+            DirectoryReader reader = old == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(old.reader(), writer);
+            if (reader == null) {
+                old.reader().incRef();
+                reader = old.reader();
+            }
+            made.set(new Snapshot(rev, reader, new IndexSearcher(reader), new DefaultSortedSetDocValuesReaderState(reader, config),
+                    names(tx, "select org_no k, name v from supplier"), names(tx, "select id k, title_nb v from framework")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
+    }
+
+    /** After a failed first build nothing of it stays, so the next attempt adds every service once. */
+    private void discardPartialBuild() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "clearing the search index after a failed build failed", e);
+        }
+    }
+
+    private long heapBytes(Snapshot s) {
+        long bytes = s.state() instanceof DefaultSortedSetDocValuesReaderState d ? d.ramBytesUsed() : 0;
+        try {
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+        } catch (IOException e) {
+            // a file merged away meanwhile; the figure is an estimate anyway
+        }
+        return bytes;
+    }
+
+    /**
+     * Writes the services changed after {@code since} (all at the first build) into the index; several threads
+     * analyse while this one reads rows. Returns how many.
+     */
+    private int index(DbExecute tx, long since, boolean first) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        BlockingQueue<String[]> queue = new ArrayBlockingQueue<>(1024);
+        String[] end = new String[0];
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(Thread.ofPlatform().name("skymarked-search-index-" + i).daemon().start(() -> {
+                try {
+                    for (String[] row = queue.take(); row != end; row = queue.take()) {
+                        if (failed.get() != null) {
+                            continue;
+                        }
+                        JsonNode service = Json.tree(row[1]);
+                        Document doc = Fields.of(service, row[1], row[2], config);
+                        if (first) {
+                            writer.addDocument(doc);
+                        } else {
+                            writer.updateDocument(new Term(Fields.ID, row[0]), doc);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failed.compareAndSet(null, t);
+                    // keep taking until the end marker, so the reader never blocks on a full queue
+                    try {
+                        for (String[] row = queue.take(); row != end; row = queue.take()) {
+                            // drained
+                        }
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
+        }
+        int[] count = new int[1];
+        try (Stream<DbRow> rows = tx.createQuery("select s.id, s.document, p.name from service s"
+                + " left join supplier p on p.org_no = s.supplier_org_no where s.search_rev > ?").params(since).execute()) {
+            rows.forEach(r -> {
+                put(queue, new String[] {r.column("id").get(String.class), r.column("document").get(String.class),
+                        r.column("name").get(String.class)});
+                count[0]++;
+            });
+        } finally {
+            for (int i = 0; i < threads; i++) {
+                put(queue, end);
+            }
+            for (Thread w : workers) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while indexing the catalogue", e);
+                }
+            }
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("indexing the catalogue failed", failed.get());
+        }
+        return count[0];
+    }
+
+    private static void put(BlockingQueue<String[]> queue, String[] row) {
+        try {
+            queue.put(row);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing the catalogue", e);
+        }
+    }
+
+    private static Map<String, String> names(DbExecute tx, String sql) {
+        Map<String, String> out = new HashMap<>();
+        try (Stream<DbRow> rows = tx.createQuery(sql).execute()) {
+            rows.forEach(r -> out.put(r.column("k").get(String.class), r.column("v").get(String.class)));
+        }
+        return out;
+    }
+
+    private static long revision(DbExecute exec) {
+        return exec.createGet("select rev from catalogue_revision where id = 1").execute()
+                .map(r -> ((Number) r.column("rev").get()).longValue()).orElse(-1L);
+    }
+
+    @Override
+    public void close() {
+        try {
+            Snapshot s = current;
+            current = null;
+            if (s != null) {
+                s.reader().decRef();
+            }
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "closing the search index failed", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package no.skymarked.catalogue.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+
+/** The index's fields and how a service document fills them. */
+final class Fields {
+    static final String ID = "id";
+    static final String STATUS = "status";
+    static final String NAME_SORT = "name_sort";
+    static final String DOCUMENT = "document";
+    static final String NAME_NO = "name_no";
+    static final String NAME_EN = "name_en";
+    static final String DESCRIPTION_NO = "description_no";
+    static final String DESCRIPTION_EN = "description_en";
+    static final String KEYWORDS = "keywords";
+    static final String SUPPLIER_NAME = "supplier_name";
+    static final String WORDS = "words";
+    static final String NAME_PREFIX = "name_prefix";
+    static final String TEXT_PREFIX = "text_prefix";
+    static final String NAME_PARTS = "name_parts";
+    static final String TEXT_PARTS = "text_parts";
+
+    /** The facets, in the order the API lists them. */
+    static final List<String> FACETS = List.of("category", "supplier", "dataLocation", "certification", "framework", "priceBand");
+
+    private Fields() {
+    }
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : List.of("dataLocation", "certification", "framework")) {
+            config.setMultiValued(dim, true);
+        }
+        return config;
+    }
+
+    /** Sort keys that order names as Norwegian does (… x y z æ ø å), then by id. */
+    static BytesRef sortKey(String name) {
+        Collator collator = Collator.getInstance(Locale.forLanguageTag("nb-NO"));
+        collator.setStrength(Collator.TERTIARY);
+        return new BytesRef(collator.getCollationKey(name == null ? "" : name).toByteArray());
+    }
+
+    /** The Lucene document of one service as stored ({@code json} is served as it is). */
+    static Document of(JsonNode service, String json, String supplierName, FacetsConfig config) throws java.io.IOException {
+        Document doc = new Document();
+        String id = service.path("id").asText();
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
+        doc.add(new StringField(STATUS, service.path("status").asText("ACTIVE"), Field.Store.NO));
+        doc.add(new SortedDocValuesField(NAME_SORT, sortKey(service.path("name").path("nb").asText())));
+        doc.add(new StoredField(DOCUMENT, json));
+        List<String> namesNo = texts(service.path("name"), "nb", "nn");
+        List<String> descriptionsNo = texts(service.path("description"), "nb", "nn");
+        List<String> keywords = new ArrayList<>();
+        service.path("keywords").forEach(k -> keywords.add(k.asText()));
+        for (String v : namesNo) {
+            doc.add(new TextField(NAME_NO, v, Field.Store.YES));
+            doc.add(new TextField(NAME_PREFIX, v, Field.Store.NO));
+            doc.add(new TextField(NAME_PARTS, v, Field.Store.NO));
+        }
+        for (String v : texts(service.path("name"), "en")) {
+            doc.add(new TextField(NAME_EN, v, Field.Store.YES));
+            doc.add(new TextField(NAME_PREFIX, v, Field.Store.NO));
+        }
+        for (String v : descriptionsNo) {
+            doc.add(new TextField(DESCRIPTION_NO, v, Field.Store.YES));
+        }
+        for (String v : texts(service.path("description"), "en")) {
+            doc.add(new TextField(DESCRIPTION_EN, v, Field.Store.YES));
+        }
+        for (String v : keywords) {
+            doc.add(new TextField(KEYWORDS, v, Field.Store.NO));
+        }
+        if (supplierName != null) {
+            doc.add(new TextField(SUPPLIER_NAME, supplierName, Field.Store.NO));
+        }
+        List<String> all = new ArrayList<>();
+        service.path("name").forEach(v -> all.add(v.asText()));
+        service.path("description").forEach(v -> all.add(v.asText()));
+        all.addAll(keywords);
+        if (supplierName != null) {
+            all.add(supplierName);
+        }
+        for (String v : all) {
+            doc.add(new TextField(WORDS, v, Field.Store.NO));
+        }
+        List<String> text = new ArrayList<>();
+        service.path("description").forEach(v -> text.add(v.asText()));
+        text.addAll(keywords);
+        if (supplierName != null) {
+            text.add(supplierName);
+        }
+        for (String v : text) {
+            doc.add(new TextField(TEXT_PREFIX, v, Field.Store.NO));
+            doc.add(new TextField(TEXT_PARTS, v, Field.Store.NO));
+        }
+        doc.add(new SortedSetDocValuesFacetField("category", service.path("category").asText()));
+        doc.add(new SortedSetDocValuesFacetField("supplier", service.path("supplierOrgNo").asText()));
+        for (String country : distinct(service.path("dataLocation").path("storageCountries"), null)) {
+            doc.add(new SortedSetDocValuesFacetField("dataLocation", country));
+        }
+        for (String certification : distinct(service.path("certifications"), null)) {
+            doc.add(new SortedSetDocValuesFacetField("certification", certification));
+        }
+        for (String framework : distinct(service.path("frameworks"), "frameworkId")) {
+            doc.add(new SortedSetDocValuesFacetField("framework", framework));
+        }
+        PriceBand band = PriceBand.of(lowestPrice(service));
+        if (band != null) {
+            doc.add(new SortedSetDocValuesFacetField("priceBand", band.key()));
+        }
+        return config.build(doc);
+    }
+
+    private static List<String> texts(JsonNode localized, String... languages) {
+        List<String> out = new ArrayList<>();
+        for (String language : languages) {
+            JsonNode v = localized.get(language);
+            if (v != null && !v.asText().isBlank()) {
+                out.add(v.asText());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> distinct(JsonNode array, String member) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : array) {
+            String value = member == null ? v.asText() : v.path(member).asText();
+            if (!value.isEmpty() && !out.contains(value)) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /** The lowest amount among the service's prices (whatever their units), or null when it lists none. */
+    static BigDecimal lowestPrice(JsonNode service) {
+        BigDecimal lowest = null;
+        for (JsonNode price : service.path("prices")) {
+            String amount = price.path("price").path("amount").asText("");
+            try {
+                BigDecimal a = new BigDecimal(amount);
+                lowest = lowest == null || a.compareTo(lowest) < 0 ? a : lowest;
+            } catch (NumberFormatException e) {
+                // the schema allows only decimal strings; a document that has something else has no band
+            }
+        }
+        return lowest;
+    }
+}

@@ -1,0 +1,141 @@
+package no.skymarked.catalogue.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The query for {@code q}: every word must match (stop words such as "og", "i", "the" need not), and a word matches
+ * a service, best first, when
+ * <ol>
+ *   <li>its stem is a word of the name (Norwegian or English), then of the keywords or supplier name, then of the
+ *       description ("arkivet" finds "arkiv", "services" finds "service");</li>
+ *   <li>it is the start of a word ("postg" finds PostgreSQL) or a known part of a compound ("lagring" finds
+ *       "Objektlagring"), in the name before the text;</li>
+ *   <li>it is a compound whose known parts all occur ("skylagring" finds "lagring i skyen");</li>
+ *   <li>only when none of that exists anywhere in the catalogue, and the word has five letters or more: a word or
+ *       start of a word one edit away ("postgress" finds PostgreSQL, "kubernets" Kubernetes), ranked below every
+ *       exact match.</li>
+ * </ol>
+ * Within a word the best of these counts (BM25 per field); the words' scores add up.
+ */
+final class TextQuery {
+    static final float NAME = 4f;
+    static final float KEYWORD = 2f;
+    static final float TEXT = 1f;
+    private static final float TYPO = 0.05f;
+    static final int TYPO_MIN_LENGTH = 5;
+
+    private TextQuery() {
+    }
+
+    /** The query for the words of {@code q} (already split and lower-cased), or null when there are none. */
+    static Query of(IndexReader reader, List<String> words) {
+        List<String> wanted = words.stream().filter(w -> !stopWord(w)).toList();
+        boolean onlyStopWords = wanted.isEmpty() && !words.isEmpty();
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String word : onlyStopWords ? words : wanted) {
+            Query q = onlyStopWords ? exactWord(word) : word(reader, word);
+            if (q != null) {
+                all.add(q, Occur.MUST);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : all.build();
+    }
+
+    static boolean stopWord(String word) {
+        return Analysis.NORWEGIAN_STOP.contains(word) || Analysis.ENGLISH_STOP.contains(word);
+    }
+
+    private static Query exactWord(String word) {
+        List<Query> alternatives = new ArrayList<>();
+        for (String folded : Analysis.terms(Analysis.WORDS, word)) {
+            alternatives.add(new TermQuery(new Term(Fields.WORDS, folded)));
+        }
+        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0f);
+    }
+
+    private static Query word(IndexReader reader, String word) {
+        List<Query> alternatives = new ArrayList<>();
+        List<Term> terms = new ArrayList<>();
+        for (String stem : Analysis.terms(Analysis.NORWEGIAN, word)) {
+            add(alternatives, terms, Fields.NAME_NO, stem, NAME);
+            add(alternatives, terms, Fields.KEYWORDS, stem, KEYWORD);
+            add(alternatives, terms, Fields.SUPPLIER_NAME, stem, KEYWORD);
+            add(alternatives, terms, Fields.DESCRIPTION_NO, stem, TEXT);
+            add(alternatives, terms, Fields.NAME_PARTS, stem, NAME * 0.6f);
+            add(alternatives, terms, Fields.TEXT_PARTS, stem, TEXT * 0.5f);
+        }
+        for (String stem : Analysis.terms(Analysis.ENGLISH, word)) {
+            add(alternatives, terms, Fields.NAME_EN, stem, NAME);
+            add(alternatives, terms, Fields.DESCRIPTION_EN, stem, TEXT);
+        }
+        List<String> folded = Analysis.terms(Analysis.WORDS, word);
+        for (String w : folded) {
+            add(alternatives, terms, Fields.WORDS, w, TEXT);
+            if (w.length() >= Analysis.MIN_PREFIX) {
+                String start = w.length() > Analysis.MAX_PREFIX ? w.substring(0, Analysis.MAX_PREFIX) : w;
+                add(alternatives, terms, Fields.NAME_PREFIX, start, NAME * 0.5f);
+                add(alternatives, terms, Fields.TEXT_PREFIX, start, TEXT * 0.4f);
+            }
+        }
+        List<String> parts = Analysis.compoundParts(word);
+        if (!parts.isEmpty()) {
+            BooleanQuery.Builder each = new BooleanQuery.Builder();
+            for (String part : parts) {
+                List<Query> where = new ArrayList<>();
+                List<Term> partTerms = new ArrayList<>();
+                add(where, partTerms, Fields.NAME_NO, part, NAME);
+                add(where, partTerms, Fields.KEYWORDS, part, KEYWORD);
+                add(where, partTerms, Fields.DESCRIPTION_NO, part, TEXT);
+                add(where, partTerms, Fields.NAME_PARTS, part, NAME * 0.6f);
+                add(where, partTerms, Fields.TEXT_PARTS, part, TEXT * 0.5f);
+                each.add(new DisjunctionMaxQuery(where, 0.1f), Occur.MUST);
+            }
+            alternatives.add(new BoostQuery(each.build(), 0.4f));
+        }
+        if (!found(reader, terms)) {
+            for (String w : folded) {
+                if (w.codePointCount(0, w.length()) >= TYPO_MIN_LENGTH) {
+                    for (String field : List.of(Fields.WORDS, Fields.NAME_PREFIX, Fields.TEXT_PREFIX)) {
+                        alternatives.add(new BoostQuery(new ConstantScoreQuery(new FuzzyQuery(new Term(field, w), 1, 1)), TYPO));
+                    }
+                }
+            }
+        }
+        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    private static void add(List<Query> alternatives, List<Term> terms, String field, String text, float boost) {
+        Term term = new Term(field, text);
+        terms.add(term);
+        alternatives.add(new BoostQuery(new TermQuery(term), boost));
+    }
+
+    /** Whether any of the terms is in the index (otherwise the word is taken for a typo). */
+    private static boolean found(IndexReader reader, List<Term> terms) {
+        try {
+            for (Term t : terms) {
+                if (reader.docFreq(t) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
