@@ -12,13 +12,14 @@ public record AppContext(DbClient db, Clock clock, CatalogueRepository catalogue
                          CallOffFeature callOffs, TokenVerifier tokens, no.skymarked.events.EventsFeature events) {
     /**
      * {@code kek} wraps the competitions' tender keys; {@code legacyKeyDir} holds the RSA tender key of earlier
-     * versions, if any, for the tenders it sealed; {@code wallClock} (real time) stamps webhook signatures;
+     * versions, if any, for the tenders it sealed; {@code searchCache} is how many rendered search answers to keep per
+     * catalogue revision; {@code wallClock} (real time) stamps webhook signatures;
      * {@code privateWebhookTargets} lets webhooks go to loopback and private addresses (development only).
      */
     public static AppContext create(DbClient db, boolean postgres, Clock clock, TokenVerifier tokens,
                                     no.skymarked.calloff.application.KeyEncryptionKey kek, java.nio.file.Path legacyKeyDir,
-                                    Clock wallClock, boolean privateWebhookTargets) {
-        CatalogueRepository catalogue = new CatalogueRepository(db);
+                                    int searchCache, Clock wallClock, boolean privateWebhookTargets) {
+        CatalogueRepository catalogue = new CatalogueRepository(db, searchCache);
         AccessionRepository accessions = new AccessionRepository(db);
         return new AppContext(db, clock, catalogue, accessions, CallOffFeature.create(db, postgres, accessions, kek, legacyKeyDir, clock), tokens,
                 no.skymarked.events.EventsFeature.create(db, clock, wallClock, privateWebhookTargets));

@@ -116,7 +116,8 @@ public final class Main {
         // webhooks may go to loopback and private addresses only in development (skymarked.webhooks.private.allowed)
         boolean privateWebhookTargets = config.get("skymarked.webhooks.private.allowed").asBoolean()
                 .orElse(AuthSettings.from(config).devMode());
-        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys, realClock,
+        AppContext context = AppContext.create(db, settings.isPostgres(), clock, verifier, kek, tenderKeys,
+                config.get("skymarked.search.cache.entries").asInt().orElse(no.skymarked.catalogue.CatalogueRepository.DEFAULT_SEARCH_CACHE), realClock,
                 privateWebhookTargets);
         if (config.get("skymarked.catalogue.demo.enabled").asBoolean().orElse(true)) {
             CatalogueLoader.loadIfEmpty(db, CatalogueBundle.fromClasspath(Main.class.getClassLoader()), clock);
@@ -188,7 +189,7 @@ public final class Main {
         routing.addFilter(new AuthFilter(context.tokens()));
         routing.register(new ApiDocsService())
                 .register(new MeHttpService())
-                .register(new HealthService(context.db()))
+                .register(new HealthService(context.db(), context.catalogue()))
                 .register(new CatalogueHttpService(context.catalogue(),
                         new no.skymarked.catalogue.CatalogueEditing(context.db(), context.catalogue(), context.clock()),
                         new no.skymarked.catalogue.SupplierEditing(context.db(), context.catalogue(), context.clock())))

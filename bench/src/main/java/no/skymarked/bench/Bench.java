@@ -156,6 +156,7 @@ public final class Bench {
                 r.put("startupSeconds", Load.round(server.startupSeconds, 3));
                 r.put("serverReportedStartupMs", server.reportedStartupMillis());
                 r.put("rssAfterStartMiB", Load.round(server.memoryMiB("VmRSS"), 1));
+                r.put("searchIndex", searchIndex(server, size));
                 results = measure(server, new DevTokens(runDir.resolve("data")), size);
                 r.put("rssAfterLoadMiB", Load.round(server.memoryMiB("VmRSS"), 1));
                 r.put("peakRssMiB", Load.round(server.memoryMiB("VmHWM"), 1));
@@ -247,6 +248,18 @@ public final class Bench {
             }
         }
         var search = new Load.Scenario("search", n -> searches.get((int) (n % searches.size())), 200);
+        // The same searches with a page size cycling through 10..100: 21 840 different requests, more than the
+        // server keeps rendered answers of, so nearly every one is searched, counted and serialised afresh.
+        List<byte[]> uncached = new ArrayList<>();
+        for (int limit = 10; limit <= 100; limit++) {
+            for (String w : words) {
+                for (String cat : categories) {
+                    uncached.add(HttpConnection.get("/v1/services?q=" + w + "&category=" + cat + "&limit=" + limit));
+                }
+            }
+        }
+        java.util.Collections.shuffle(uncached, new java.util.Random(size));
+        var searchUncached = new Load.Scenario("searchUncached", n -> uncached.get((int) (n % uncached.size())), 200);
         // Call-offs spread over the agencies, then the lots, each for a need of its own: one agency calling off
         // thousands of times for one need would be a splitting case, not a workload (see --buyers).
         int b = buyerTokens.size();
@@ -263,10 +276,42 @@ public final class Bench {
         // Long enough for at least 400 samples at slow rates, so p99 is not just the maximum.
         double openSeconds = Math.min(120, Math.max(duration, 400 / half));
         results.put("searchAtHalfRate", step(server, load.open(search, half, Math.max(64, connections), Math.min(warmup, openSeconds / 2), openSeconds)));
+        results.put("searchUncached", step(server, load.closed(searchUncached, connections, warmup, duration)));
         results.put("callOffCreate", step(server, load.closed(create, connections, warmup, duration)));
         // The ceiling again at the end: on a shared two-core machine it drifts, and the ratios use the mean of both.
         results.put("trivialAtEnd", step(server, load.closed(trivial, connections, warmup, duration)));
         return results;
+    }
+
+    /**
+     * Waits until the server's search index holds the catalogue (it is built in the background at start) and returns
+     * its figures from {@code /health/ready}: the build's duration, services and heap.
+     */
+    private static Map<String, Object> searchIndex(ServerProcess server, int size) throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        try (HttpConnection c = new HttpConnection("127.0.0.1", server.port)) {
+            while (System.nanoTime() < deadline) {
+                var ready = c.exchange(HttpConnection.get("/health/ready"), false);
+                Map<?, ?> body = JSON.readValue(ready.text(), Map.class);
+                for (Object check : (List<?>) body.get("checks")) {
+                    Map<?, ?> m = (Map<?, ?>) check;
+                    if ("search-index".equals(m.get("name")) && "UP".equals(m.get("status"))) {
+                        Map<?, ?> data = (Map<?, ?>) m.get("data");
+                        if (((Number) data.get("services")).intValue() >= size) {
+                            Map<String, Object> out = new LinkedHashMap<>();
+                            out.put("services", data.get("services"));
+                            out.put("buildSeconds", Load.round(((Number) data.get("lastBuildMillis")).doubleValue() / 1000, 3));
+                            out.put("heapMiB", Load.round(((Number) data.get("heapBytes")).doubleValue() / 1024 / 1024, 1));
+                            log(String.format("  search index: %s services built in %.3f s, %.1f MiB", out.get("services"),
+                                    out.get("buildSeconds"), out.get("heapMiB")));
+                            return out;
+                        }
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the search index was not built within 300 s");
     }
 
     /** Logs a measured phase; with a server, fails the run when the server has ended meanwhile. */

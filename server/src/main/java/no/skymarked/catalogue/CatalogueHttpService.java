@@ -18,6 +18,7 @@ import no.skymarked.catalogue.search.SearchResult;
 import no.skymarked.shared.Bodies;
 import no.skymarked.shared.Cursor;
 import no.skymarked.shared.Http;
+import no.skymarked.shared.Json;
 import no.skymarked.shared.Page;
 import no.skymarked.shared.ProblemException;
 import no.skymarked.shared.QueryParams;
@@ -54,16 +55,18 @@ public final class CatalogueHttpService implements HttpService {
         SearchQuery query = SearchQuery.from(params);
         int limit = params.limit();
         int offset = Cursor.offsetOf(params.cursor(), query.hash());
-        SearchResult result = repository.search(query, limit, offset);
-        Map<String, Object> body = new LinkedHashMap<>();
-        // the documents are sent as stored, not parsed and written again
-        body.put("items", result.items().stream().map(hit -> new RawValue(hit.json())).toList());
-        body.put("nextCursor", result.nextCursor());
-        body.put("facets", result.facets());
-        if (result.highlights() != null) {
-            body.put("highlights", result.highlights());
-        }
-        Http.json(res, body);
+        byte[] answer = repository.searchAnswer(query, limit, offset, result -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            // the documents are sent as stored, not parsed and written again
+            body.put("items", result.items().stream().map(hit -> new RawValue(hit.json())).toList());
+            body.put("nextCursor", result.nextCursor());
+            body.put("facets", result.facets());
+            if (result.highlights() != null) {
+                body.put("highlights", result.highlights());
+            }
+            return Json.bytes(body);
+        });
+        res.header(HeaderNames.CONTENT_TYPE, Http.JSON).send(answer);
     }
 
     private void service(ServerRequest req, ServerResponse res) {

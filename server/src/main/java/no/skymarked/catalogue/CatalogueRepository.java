@@ -20,9 +20,16 @@ public final class CatalogueRepository {
     private final CatalogueIndex index;
 
     public CatalogueRepository(DbClient db) {
-        this.db = db;
-        this.index = new CatalogueIndex(db);
+        this(db, DEFAULT_SEARCH_CACHE);
     }
+
+    /** {@code searchCache}: rendered search answers kept per catalogue revision (0: none). */
+    public CatalogueRepository(DbClient db, int searchCache) {
+        this.db = db;
+        this.index = new CatalogueIndex(db, searchCache);
+    }
+
+    public static final int DEFAULT_SEARCH_CACHE = 1000;
 
     /** A stored document with its version, for ETags. */
     public record Versioned(JsonNode document, int version) {
@@ -45,6 +52,11 @@ public final class CatalogueRepository {
 
     public SearchResult search(SearchQuery query, int limit, int offset) {
         return index.search(query, limit, offset);
+    }
+
+    /** A search's answer as {@code render} makes it, cached per catalogue revision. */
+    public byte[] searchAnswer(SearchQuery query, int limit, int offset, java.util.function.Function<SearchResult, byte[]> render) {
+        return index.answer(query, limit, offset, render);
     }
 
     public CatalogueIndex.Stats searchStats() {

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import no.skymarked.shared.Http;
 
-/** {@code /health}, {@code /health/live}, {@code /health/ready}: liveness, and readiness with a database check. */
+/** {@code /health}, {@code /health/live}, {@code /health/ready}: liveness, and readiness with a database check and the search index's figures. */
 public final class HealthService implements HttpService {
     private final DbClient db;
+    private final no.skymarked.catalogue.CatalogueRepository catalogue;
 
-    public HealthService(DbClient db) {
+    public HealthService(DbClient db, no.skymarked.catalogue.CatalogueRepository catalogue) {
         this.db = db;
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -36,7 +38,16 @@ public final class HealthService implements HttpService {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", dbStatus);
-        body.put("checks", List.of(Map.of("name", "database", "status", dbStatus)));
+        var search = catalogue.searchStats();
+        // the search index answers from the first search on (it is built then if the start has not finished it)
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("services", search.services());
+        index.put("revision", search.revision());
+        index.put("lastBuildMillis", search.buildMillis());
+        index.put("lastBuildServices", search.changed());
+        index.put("heapBytes", search.heapBytes());
+        body.put("checks", List.of(Map.of("name", "database", "status", dbStatus),
+                Map.of("name", "search-index", "status", search.revision() < 0 ? "BUILDING" : "UP", "data", index)));
         if (!"UP".equals(dbStatus)) {
             res.status(Status.SERVICE_UNAVAILABLE_503);
         }

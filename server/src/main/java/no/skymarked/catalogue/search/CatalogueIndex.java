@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,6 +70,12 @@ public final class CatalogueIndex implements AutoCloseable {
     private final Object refreshing = new Object();
     private volatile Snapshot current;
     private volatile Stats stats = new Stats(0, -1, 0, 0, 0);
+    private final int cacheEntries;
+    private volatile Answers answers = new Answers(-1, new ConcurrentHashMap<>());
+
+    /** Rendered answers of one catalogue revision, by request; dropped as a whole when the revision moves. */
+    private record Answers(long revision, ConcurrentHashMap<String, byte[]> byRequest) {
+    }
 
     /** Figures of the last build or refresh, for logs, health and the benchmark. */
     public record Stats(int services, long revision, long buildMillis, int changed, long heapBytes) {
@@ -77,8 +85,10 @@ public final class CatalogueIndex implements AutoCloseable {
                             Map<String, String> supplierNames, Map<String, String> frameworkTitles) {
     }
 
-    public CatalogueIndex(DbClient db) {
+    /** {@code cacheEntries}: how many rendered answers of the current revision to keep (0: none). */
+    public CatalogueIndex(DbClient db, int cacheEntries) {
         this.db = db;
+        this.cacheEntries = cacheEntries;
         this.revisions = new FreshRevision(() -> revision(db.execute()));
         try {
             IndexWriterConfig iwc = new IndexWriterConfig(Analysis.perField());
@@ -98,6 +108,45 @@ public final class CatalogueIndex implements AutoCloseable {
     /** Builds the index now (in the background at start), so the first search does not wait for it. */
     public void warm() {
         release(acquire(revisions.get()));
+    }
+
+    /**
+     * The answer to a search as {@code render} makes it, from the cache when the same request was answered at the
+     * catalogue revision committed now (a repeated search is then served without searching or serialising again).
+     */
+    public byte[] answer(SearchQuery query, int limit, int offset, Function<SearchResult, byte[]> render) {
+        long revision = revisions.get();
+        String key = query + "|" + limit + "|" + offset;
+        Answers cached = answers;
+        if (cached.revision() == revision) {
+            byte[] hit = cached.byRequest().get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        Snapshot s = acquire(revision);
+        byte[] body;
+        try {
+            body = render.apply(search(s, query, limit, offset));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(s);
+        }
+        if (cacheEntries > 0) {
+            Answers current = answers;
+            if (current.revision() < s.revision()) {
+                current = new Answers(s.revision(), new ConcurrentHashMap<>());
+                answers = current;
+            }
+            if (current.revision() == s.revision()) {
+                if (current.byRequest().size() >= cacheEntries) {
+                    current.byRequest().clear();
+                }
+                current.byRequest().put(key, body);
+            }
+        }
+        return body;
     }
 
     public SearchResult search(SearchQuery query, int limit, int offset) {

@@ -11,7 +11,8 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
@@ -48,11 +49,30 @@ final class Fields {
         return config;
     }
 
-    /** Sort keys that order names as Norwegian does (… x y z æ ø å), then by id. */
-    static BytesRef sortKey(String name) {
+    private static final ThreadLocal<Collator> NORWEGIAN_ORDER = ThreadLocal.withInitial(() -> {
         Collator collator = Collator.getInstance(Locale.forLanguageTag("nb-NO"));
         collator.setStrength(Collator.TERTIARY);
-        return new BytesRef(collator.getCollationKey(name == null ? "" : name).toByteArray());
+        return collator;
+    });
+    /** Ranked text: frequencies and lengths for BM25, no positions (no phrase queries). */
+    private static final FieldType RANKED = textType(false, false);
+    private static final FieldType RANKED_STORED = textType(true, false);
+    /** Matching aids (whole words, starts of words, compound parts): frequencies, no lengths. */
+    private static final FieldType AID = textType(false, true);
+
+    private static FieldType textType(boolean stored, boolean omitNorms) {
+        FieldType t = new FieldType();
+        t.setTokenized(true);
+        t.setStored(stored);
+        t.setOmitNorms(omitNorms);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        t.freeze();
+        return t;
+    }
+
+    /** Sort keys that order names as Norwegian does (… x y z æ ø å), then by id. */
+    static BytesRef sortKey(String name) {
+        return new BytesRef(NORWEGIAN_ORDER.get().getCollationKey(name == null ? "" : name).toByteArray());
     }
 
     /** The Lucene document of one service as stored ({@code json} is served as it is). */
@@ -68,26 +88,27 @@ final class Fields {
         List<String> descriptionsNo = texts(service.path("description"), "nb", "nn");
         List<String> keywords = new ArrayList<>();
         service.path("keywords").forEach(k -> keywords.add(k.asText()));
+        List<String> descriptionsEn = texts(service.path("description"), "en");
         for (String v : namesNo) {
-            doc.add(new TextField(NAME_NO, v, Field.Store.YES));
-            doc.add(new TextField(NAME_PREFIX, v, Field.Store.NO));
-            doc.add(new TextField(NAME_PARTS, v, Field.Store.NO));
+            doc.add(new Field(NAME_NO, v, RANKED_STORED));
+            doc.add(new Field(NAME_PREFIX, v, AID));
+            doc.add(new Field(NAME_PARTS, v, AID));
         }
         for (String v : texts(service.path("name"), "en")) {
-            doc.add(new TextField(NAME_EN, v, Field.Store.YES));
-            doc.add(new TextField(NAME_PREFIX, v, Field.Store.NO));
+            doc.add(new Field(NAME_EN, v, RANKED_STORED));
+            doc.add(new Field(NAME_PREFIX, v, AID));
         }
         for (String v : descriptionsNo) {
-            doc.add(new TextField(DESCRIPTION_NO, v, Field.Store.YES));
+            doc.add(new Field(DESCRIPTION_NO, v, RANKED_STORED));
         }
-        for (String v : texts(service.path("description"), "en")) {
-            doc.add(new TextField(DESCRIPTION_EN, v, Field.Store.YES));
+        for (String v : descriptionsEn) {
+            doc.add(new Field(DESCRIPTION_EN, v, RANKED_STORED));
         }
         for (String v : keywords) {
-            doc.add(new TextField(KEYWORDS, v, Field.Store.NO));
+            doc.add(new Field(KEYWORDS, v, RANKED));
         }
         if (supplierName != null) {
-            doc.add(new TextField(SUPPLIER_NAME, supplierName, Field.Store.NO));
+            doc.add(new Field(SUPPLIER_NAME, supplierName, RANKED));
         }
         List<String> all = new ArrayList<>();
         service.path("name").forEach(v -> all.add(v.asText()));
@@ -97,17 +118,20 @@ final class Fields {
             all.add(supplierName);
         }
         for (String v : all) {
-            doc.add(new TextField(WORDS, v, Field.Store.NO));
+            doc.add(new Field(WORDS, v, AID));
         }
-        List<String> text = new ArrayList<>();
-        service.path("description").forEach(v -> text.add(v.asText()));
+        // starts of words in all languages; compound parts only where words are Norwegian
+        List<String> text = new ArrayList<>(descriptionsNo);
         text.addAll(keywords);
         if (supplierName != null) {
             text.add(supplierName);
         }
         for (String v : text) {
-            doc.add(new TextField(TEXT_PREFIX, v, Field.Store.NO));
-            doc.add(new TextField(TEXT_PARTS, v, Field.Store.NO));
+            doc.add(new Field(TEXT_PREFIX, v, AID));
+            doc.add(new Field(TEXT_PARTS, v, AID));
+        }
+        for (String v : descriptionsEn) {
+            doc.add(new Field(TEXT_PREFIX, v, AID));
         }
         doc.add(new SortedSetDocValuesFacetField("category", service.path("category").asText()));
         doc.add(new SortedSetDocValuesFacetField("supplier", service.path("supplierOrgNo").asText()));
