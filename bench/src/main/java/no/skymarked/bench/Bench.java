@@ -291,7 +291,7 @@ public final class Bench {
         long deadline = System.nanoTime() + 300_000_000_000L;
         try (HttpConnection c = new HttpConnection("127.0.0.1", server.port)) {
             while (System.nanoTime() < deadline) {
-                var ready = c.exchange(HttpConnection.get("/health/ready"), false);
+                var ready = c.exchange(HttpConnection.get("/health/ready"), true);
                 Map<?, ?> body = JSON.readValue(ready.text(), Map.class);
                 for (Object check : (List<?>) body.get("checks")) {
                     Map<?, ?> m = (Map<?, ?>) check;
