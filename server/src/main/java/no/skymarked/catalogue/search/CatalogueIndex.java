@@ -34,7 +34,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -58,10 +57,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class CatalogueIndex implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CatalogueIndex.class.getName());
-    private static final Sort BY_NAME = new Sort(new SortField(Fields.NAME_SORT, SortField.Type.STRING),
-            new SortField(Fields.ID, SortField.Type.STRING));
-    private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, new SortField(Fields.NAME_SORT, SortField.Type.STRING),
-            new SortField(Fields.ID, SortField.Type.STRING));
     private final DbClient db;
     private final FacetsConfig config = Fields.facetsConfig();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -81,8 +76,13 @@ public final class CatalogueIndex implements AutoCloseable {
     public record Stats(int services, long revision, long buildMillis, int changed, long heapBytes) {
     }
 
+    /**
+     * One revision's index: its reader and facet state, the services' documents as stored (by id, served as they
+     * are), their name order, and the facets' labels.
+     */
     private record Snapshot(long revision, DirectoryReader reader, IndexSearcher searcher, SortedSetDocValuesReaderState state,
-                            Map<String, String> supplierNames, Map<String, String> frameworkTitles) {
+                            Map<String, String> documents, NameOrder order, Map<String, String> supplierNames,
+                            Map<String, String> frameworkTitles) {
     }
 
     /** {@code cacheEntries}: how many rendered answers of the current revision to keep (0: none). */
@@ -180,13 +180,13 @@ public final class CatalogueIndex implements AutoCloseable {
         filters.forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
         DrillSideways sideways = new DrillSideways(s.searcher(), config, s.state());
         int wanted = Math.max(1, offset + limit + 1);
-        DrillSideways.DrillSidewaysResult r = sideways.search(drill, null, null, wanted, text == null ? BY_NAME : BY_SCORE, false);
+        Sort sort = text == null ? new Sort(s.order().sortField()) : new Sort(SortField.FIELD_SCORE, s.order().sortField());
+        DrillSideways.DrillSidewaysResult r = sideways.search(drill, null, null, wanted, sort, false);
         ScoreDoc[] hits = r.hits.scoreDocs;
         List<SearchResult.Hit> rows = new ArrayList<>();
-        StoredFields stored = s.searcher().storedFields();
         for (int i = offset; i < hits.length; i++) {
-            Document d = stored.document(hits[i].doc, java.util.Set.of(Fields.ID, Fields.DOCUMENT));
-            rows.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.DOCUMENT)));
+            String id = s.order().id(hits[i].doc);
+            rows.add(new SearchResult.Hit(id, s.documents().get(id)));
         }
         Page<SearchResult.Hit> page = Page.of(rows, limit, offset, query.hash());
         Map<String, Map<String, String>> highlights = query.highlight() && text != null
@@ -236,7 +236,6 @@ public final class CatalogueIndex implements AutoCloseable {
         String[] fields = {Fields.NAME_NO, Fields.DESCRIPTION_NO, Fields.NAME_EN, Fields.DESCRIPTION_EN};
         Map<String, String[]> snippets = highlighter.highlightFields(fields, text,
                 new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), new int[] {1, 1, 1, 1});
-        StoredFields stored = s.searcher().storedFields();
         for (int i = 0; i < page.length; i++) {
             Map<String, String> one = new LinkedHashMap<>();
             String[] names = {"name.nb", "description.nb", "name.en", "description.en"};
@@ -246,7 +245,7 @@ public final class CatalogueIndex implements AutoCloseable {
                     one.put(names[f], snippet);
                 }
             }
-            out.put(stored.document(page[i].doc, java.util.Set.of(Fields.ID)).get(Fields.ID), one);
+            out.put(s.order().id(page[i].doc), one);
         }
         return out;
     }
@@ -300,7 +299,8 @@ public final class CatalogueIndex implements AutoCloseable {
 
     private Void build(DbExecute tx, Snapshot old, AtomicReference<Snapshot> made, int[] changed) {
         long rev = revision(tx);
-        changed[0] = index(tx, old == null ? -1 : old.revision(), old == null);
+        Map<String, String> documents = old == null ? new HashMap<>() : new HashMap<>(old.documents());
+        changed[0] = index(tx, old == null ? -1 : old.revision(), old == null, documents);
         try {
             DirectoryReader reader = old == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(old.reader(), writer);
             if (reader == null) {
@@ -308,6 +308,7 @@ public final class CatalogueIndex implements AutoCloseable {
                 reader = old.reader();
             }
             made.set(new Snapshot(rev, reader, new IndexSearcher(reader), new DefaultSortedSetDocValuesReaderState(reader, config),
+                    java.util.Collections.unmodifiableMap(documents), NameOrder.of(reader),
                     names(tx, "select org_no k, name v from supplier"), names(tx, "select id k, title_nb v from framework")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -324,8 +325,12 @@ public final class CatalogueIndex implements AutoCloseable {
         }
     }
 
+    /** The index files, the facet state and the kept documents (two bytes a character, as an estimate). */
     private long heapBytes(Snapshot s) {
         long bytes = s.state() instanceof DefaultSortedSetDocValuesReaderState d ? d.ramBytesUsed() : 0;
+        for (String json : s.documents().values()) {
+            bytes += 2L * json.length();
+        }
         try {
             for (String file : directory.listAll()) {
                 bytes += directory.fileLength(file);
@@ -340,7 +345,7 @@ public final class CatalogueIndex implements AutoCloseable {
      * Writes the services changed after {@code since} (all at the first build) into the index; several threads
      * analyse while this one reads rows. Returns how many.
      */
-    private int index(DbExecute tx, long since, boolean first) {
+    private int index(DbExecute tx, long since, boolean first, Map<String, String> documents) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         BlockingQueue<String[]> queue = new ArrayBlockingQueue<>(1024);
         String[] end = new String[0];
@@ -354,7 +359,7 @@ public final class CatalogueIndex implements AutoCloseable {
                             continue;
                         }
                         JsonNode service = Json.tree(row[1]);
-                        Document doc = Fields.of(service, row[1], row[2], config);
+                        Document doc = Fields.of(service, row[2], config);
                         if (first) {
                             writer.addDocument(doc);
                         } else {
@@ -378,8 +383,9 @@ public final class CatalogueIndex implements AutoCloseable {
         try (Stream<DbRow> rows = tx.createQuery("select s.id, s.document, p.name from service s"
                 + " left join supplier p on p.org_no = s.supplier_org_no where s.search_rev > ?").params(since).execute()) {
             rows.forEach(r -> {
-                put(queue, new String[] {r.column("id").get(String.class), r.column("document").get(String.class),
-                        r.column("name").get(String.class)});
+                String[] row = {r.column("id").get(String.class), r.column("document").get(String.class), r.column("name").get(String.class)};
+                documents.put(row[0], row[1]);
+                put(queue, row);
                 count[0]++;
             });
         } finally {

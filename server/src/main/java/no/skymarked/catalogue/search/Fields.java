@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
@@ -22,7 +21,6 @@ final class Fields {
     static final String ID = "id";
     static final String STATUS = "status";
     static final String NAME_SORT = "name_sort";
-    static final String DOCUMENT = "document";
     static final String NAME_NO = "name_no";
     static final String NAME_EN = "name_en";
     static final String DESCRIPTION_NO = "description_no";
@@ -75,15 +73,14 @@ final class Fields {
         return new BytesRef(NORWEGIAN_ORDER.get().getCollationKey(name == null ? "" : name).toByteArray());
     }
 
-    /** The Lucene document of one service as stored ({@code json} is served as it is). */
-    static Document of(JsonNode service, String json, String supplierName, FacetsConfig config) throws java.io.IOException {
+    /** The Lucene document of one service (its JSON is kept beside the index and served as it is). */
+    static Document of(JsonNode service, String supplierName, FacetsConfig config) throws java.io.IOException {
         Document doc = new Document();
         String id = service.path("id").asText();
-        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(ID, id, Field.Store.NO));
         doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
         doc.add(new StringField(STATUS, service.path("status").asText("ACTIVE"), Field.Store.NO));
         doc.add(new SortedDocValuesField(NAME_SORT, sortKey(service.path("name").path("nb").asText())));
-        doc.add(new StoredField(DOCUMENT, json));
         List<String> namesNo = texts(service.path("name"), "nb", "nn");
         List<String> descriptionsNo = texts(service.path("description"), "nb", "nn");
         List<String> keywords = new ArrayList<>();
@@ -120,18 +117,19 @@ final class Fields {
         for (String v : all) {
             doc.add(new Field(WORDS, v, AID));
         }
-        // starts of words in all languages; compound parts only where words are Norwegian
+        // starts of words in all languages; compound parts of Norwegian words, not of supplier names ("Arkivhuset"
+        // sells more than archives)
         List<String> text = new ArrayList<>(descriptionsNo);
         text.addAll(keywords);
-        if (supplierName != null) {
-            text.add(supplierName);
-        }
         for (String v : text) {
             doc.add(new Field(TEXT_PREFIX, v, AID));
             doc.add(new Field(TEXT_PARTS, v, AID));
         }
         for (String v : descriptionsEn) {
             doc.add(new Field(TEXT_PREFIX, v, AID));
+        }
+        if (supplierName != null) {
+            doc.add(new Field(TEXT_PREFIX, supplierName, AID));
         }
         doc.add(new SortedSetDocValuesFacetField("category", service.path("category").asText()));
         doc.add(new SortedSetDocValuesFacetField("supplier", service.path("supplierOrgNo").asText()));

@@ -16,14 +16,16 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * The query for {@code q}: every word must match (stop words such as "og", "i", "the" need not), and a word matches
+ * The query for {@code q}: every word must match (stop words such as "og", "i", "the" need not, nor words every
+ * service of the catalogue is about, such as "sky", "cloud", "tjeneste", which only rank), and a word matches
  * a service, best first, when
  * <ol>
  *   <li>its stem is a word of the name (Norwegian or English), then of the keywords or supplier name, then of the
  *       description ("arkivet" finds "arkiv", "services" finds "service");</li>
  *   <li>it is the start of a word ("postg" finds PostgreSQL) or a known part of a compound ("lagring" finds
  *       "Objektlagring"), in the name before the text;</li>
- *   <li>it is a compound whose known parts all occur ("skylagring" finds "lagring i skyen");</li>
+ *   <li>it is a compound whose last known part occurs, the more of its other parts the better ("skylagring" finds
+ *       "lagring i skyen" first, then other storage: the last part of a Norwegian compound is what it is);</li>
  *   <li>only when none of that exists anywhere in the catalogue, and the word has five letters or more: a word or
  *       start of a word one edit away ("postgress" finds PostgreSQL, "kubernets" Kubernetes), ranked below every
  *       exact match.</li>
@@ -40,16 +42,24 @@ final class TextQuery {
     private TextQuery() {
     }
 
+    /**
+     * Words every service of a cloud catalogue is about: they rank what has them higher but need not match ("lagring
+     * i skyen" finds storage services that do not say "sky"), unless the search has no other words.
+     */
+    static final java.util.Set<String> CATALOGUE_WORDS = java.util.Set.of("sky", "skyen", "skya", "skyer", "skyene", "cloud",
+            "clouds", "tjeneste", "tjenester", "tjenesten", "tjenestene", "service", "services", "løsning", "løysing", "løsninger");
+
     /** The query for the words of {@code q} (already split and lower-cased), or null when there are none. */
     static Query of(IndexReader reader, List<String> words) {
         List<String> wanted = words.stream().filter(w -> !stopWord(w)).toList();
         boolean onlyStopWords = wanted.isEmpty() && !words.isEmpty();
+        boolean onlyCatalogueWords = wanted.stream().allMatch(CATALOGUE_WORDS::contains);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : onlyStopWords ? words : wanted) {
             Query q = onlyStopWords ? exactWord(word) : word(reader, word);
             if (q != null) {
-                all.add(q, Occur.MUST);
+                all.add(q, CATALOGUE_WORDS.contains(word) && !onlyCatalogueWords ? Occur.SHOULD : Occur.MUST);
                 clauses++;
             }
         }
@@ -95,7 +105,8 @@ final class TextQuery {
         List<String> parts = Analysis.compoundParts(word);
         if (!parts.isEmpty()) {
             BooleanQuery.Builder each = new BooleanQuery.Builder();
-            for (String part : parts) {
+            for (int i = 0; i < parts.size(); i++) {
+                String part = parts.get(i);
                 List<Query> where = new ArrayList<>();
                 List<Term> partTerms = new ArrayList<>();
                 add(where, partTerms, Fields.NAME_NO, part, NAME);
@@ -103,7 +114,8 @@ final class TextQuery {
                 add(where, partTerms, Fields.DESCRIPTION_NO, part, TEXT);
                 add(where, partTerms, Fields.NAME_PARTS, part, NAME * 0.6f);
                 add(where, partTerms, Fields.TEXT_PARTS, part, TEXT * 0.5f);
-                each.add(new DisjunctionMaxQuery(where, 0.1f), Occur.MUST);
+                // the last part is what a Norwegian compound is (skylagring is lagring); the others narrow it down
+                each.add(new DisjunctionMaxQuery(where, 0.1f), i == parts.size() - 1 ? Occur.MUST : Occur.SHOULD);
             }
             alternatives.add(new BoostQuery(each.build(), 0.4f));
         }
