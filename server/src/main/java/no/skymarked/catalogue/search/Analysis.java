@@ -34,9 +34,10 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *       own, so "lønn" and "lonn" stay different words;</li>
  *   <li>Norwegian fields drop Norwegian stop words and stem bokmål and nynorsk ("arkivet", "arkiva" → "arkiv");</li>
  *   <li>English fields drop English stop words and stem English ("services" → "servic");</li>
- *   <li>{@code words} keeps whole words unstemmed (exact matches, typo correction), {@code prefix} their starts of
- *       3–15 letters ("postg" finds PostgreSQL), {@code parts} the known parts of compound words, stemmed
- *       ("skylagring" → "sky", "lagring"), from the dictionary in {@code search/compound-parts.txt}.</li>
+ *   <li>{@code prefix} keeps the starts, 3–15 letters and unstemmed, of the words and of their known compound parts
+ *       from the dictionary in {@code search/compound-parts.txt} ("postg" finds PostgreSQL, "lagring" finds
+ *       Objektlagring; typo correction looks here too); {@code WORDS} is the folding alone, for the query's own
+ *       words.</li>
  * </ul>
  */
 public final class Analysis {
@@ -63,19 +64,22 @@ public final class Analysis {
         }
     };
     static final Analyzer WORDS = analyzer(t -> t);
-    static final Analyzer PREFIX = analyzer(t -> new EdgeNGramTokenFilter(t, MIN_PREFIX, MAX_PREFIX, false));
-    static final Analyzer PARTS = analyzer(t -> new NorwegianLightStemFilter(new PartsOnly(compounds(t)), BOKMAAL_AND_NYNORSK));
+    /** Starts of the words and of their known compound parts ("objektlagring" → "obj" … "objektlagring", "lag" … "lagring"). */
+    static final Analyzer PREFIX = analyzer(t -> new EdgeNGramTokenFilter(compounds(t), MIN_PREFIX, MAX_PREFIX, false));
+    /** Starts of words only (supplier names, whose parts mislead). */
+    static final Analyzer STARTS = analyzer(t -> new EdgeNGramTokenFilter(t, MIN_PREFIX, MAX_PREFIX, false));
+    /** A query word's known compound parts, as the dictionary has them. */
+    static final Analyzer PARTS = analyzer(t -> new PartsOnly(compounds(t)));
 
     private Analysis() {
     }
 
     /** The analyzer of every field the index has (keyword-like fields are not analyzed). */
     static Analyzer perField() {
-        return new PerFieldAnalyzerWrapper(WORDS, Map.of(
+        return new PerFieldAnalyzerWrapper(NORWEGIAN, Map.of(
                 Fields.NAME_NO, NORWEGIAN, Fields.DESCRIPTION_NO, NORWEGIAN, Fields.KEYWORDS, NORWEGIAN, Fields.SUPPLIER_NAME, NORWEGIAN,
                 Fields.NAME_EN, ENGLISH, Fields.DESCRIPTION_EN, ENGLISH,
-                Fields.NAME_PREFIX, PREFIX, Fields.TEXT_PREFIX, PREFIX,
-                Fields.NAME_PARTS, PARTS, Fields.TEXT_PARTS, PARTS));
+                Fields.NAME_PREFIX, PREFIX, Fields.TEXT_PREFIX, PREFIX, Fields.SUPPLIER_PREFIX, STARTS));
     }
 
     /** The terms {@code analyzer} makes of {@code text}. */
@@ -95,8 +99,8 @@ public final class Analysis {
     }
 
     /**
-     * The parts of a compound word as a query sees them: the longest known part at each place, without overlaps,
-     * stemmed; empty unless the word has at least two.
+     * The parts of a compound word as a query sees them: the longest known part at each place, without overlaps;
+     * empty unless the word has at least two.
      */
     static List<String> compoundParts(String word) {
         List<String> parts = terms(PARTS, word);
@@ -123,7 +127,8 @@ public final class Analysis {
     }
 
     private static TokenStream compounds(TokenStream t) {
-        // parts of 3–15 letters in words of 6 or more; the longest part at each place, no letter used twice
+        // the word, then its parts of 3–15 letters (in words of 6 or more): the longest part at each place, no letter
+        // used twice
         return new DictionaryCompoundWordTokenFilter(t, COMPOUND_PARTS, 6, 3, 15, true, false);
     }
 

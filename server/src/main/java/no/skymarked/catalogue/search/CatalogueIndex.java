@@ -24,7 +24,9 @@ import no.skymarked.shared.Page;
 import no.skymarked.shared.Tx;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
@@ -92,7 +94,8 @@ public final class CatalogueIndex implements AutoCloseable {
         this.revisions = new FreshRevision(() -> revision(db.execute()));
         try {
             IndexWriterConfig iwc = new IndexWriterConfig(Analysis.perField());
-            iwc.setRAMBufferSizeMB(64);
+            // the first build flushes once, into a segment per indexing thread, instead of flushing and merging as it goes
+            iwc.setRAMBufferSizeMB(256);
             iwc.setUseCompoundFile(false);
             iwc.setCommitOnClose(false);
             this.writer = new IndexWriter(directory, iwc);
@@ -168,21 +171,25 @@ public final class CatalogueIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Searches with every filter for the page and the counts of the unselected facets; each facet with a selection
+     * is counted once more without its own filter (multi-select), by a constant-score run that ranks nothing.
+     */
     private SearchResult search(Snapshot s, SearchQuery query, int limit, int offset) throws IOException {
         Query text = TextQuery.of(s.reader(), query.terms());
-        BooleanQuery.Builder base = new BooleanQuery.Builder();
-        base.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
-        BooleanQuery.Builder statuses = new BooleanQuery.Builder();
-        query.statuses().forEach(st -> statuses.add(new TermQuery(new Term(Fields.STATUS, st)), Occur.SHOULD));
-        base.add(new ConstantScoreQuery(statuses.build()), Occur.FILTER);
-        DrillDownQuery drill = new DrillDownQuery(config, base.build());
         Map<String, List<String>> filters = query.filters();
-        filters.forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
-        DrillSideways sideways = new DrillSideways(s.searcher(), config, s.state());
         int wanted = Math.max(1, offset + limit + 1);
         Sort sort = text == null ? new Sort(s.order().sortField()) : new Sort(SortField.FIELD_SCORE, s.order().sortField());
-        DrillSideways.DrillSidewaysResult r = sideways.search(drill, null, null, wanted, sort, false);
-        ScoreDoc[] hits = r.hits.scoreDocs;
+        FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s.searcher(), filtered(text, query, filters, null),
+                wanted, sort, new FacetsCollectorManager());
+        Facets all = new SortedSetDocValuesFacetCounts(s.state(), r.facetsCollector());
+        Map<String, Facets> sideways = new HashMap<>();
+        for (String dim : filters.keySet()) {
+            FacetsCollector others = s.searcher().search(new ConstantScoreQuery(filtered(text, query, filters, dim)),
+                    new FacetsCollectorManager());
+            sideways.put(dim, new SortedSetDocValuesFacetCounts(s.state(), others));
+        }
+        ScoreDoc[] hits = r.topDocs().scoreDocs;
         List<SearchResult.Hit> rows = new ArrayList<>();
         for (int i = offset; i < hits.length; i++) {
             String id = s.order().id(hits[i].doc);
@@ -191,15 +198,34 @@ public final class CatalogueIndex implements AutoCloseable {
         Page<SearchResult.Hit> page = Page.of(rows, limit, offset, query.hash());
         Map<String, Map<String, String>> highlights = query.highlight() && text != null
                 ? highlights(s, text, hits, offset, page.items().size()) : null;
-        return new SearchResult(page.items(), page.nextCursor(), facets(s, r.facets, filters), highlights);
+        return new SearchResult(page.items(), page.nextCursor(), facets(s, all, sideways, filters), highlights);
     }
 
-    private Map<String, List<Facet>> facets(Snapshot s, Facets facets, Map<String, List<String>> filters) throws IOException {
+    /** The text query with the status filter and every facet filter but {@code except}'s. */
+    private Query filtered(Query text, SearchQuery query, Map<String, List<String>> filters, String except) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+        BooleanQuery.Builder statuses = new BooleanQuery.Builder();
+        query.statuses().forEach(st -> statuses.add(new TermQuery(new Term(Fields.STATUS, st)), Occur.SHOULD));
+        b.add(statuses.build(), Occur.FILTER);
+        filters.forEach((dim, values) -> {
+            if (!dim.equals(except)) {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                String field = config.getDimConfig(dim).indexFieldName;
+                values.forEach(v -> any.add(new TermQuery(DrillDownQuery.term(field, dim, v)), Occur.SHOULD));
+                b.add(any.build(), Occur.FILTER);
+            }
+        });
+        return b.build();
+    }
+
+    private Map<String, List<Facet>> facets(Snapshot s, Facets all, Map<String, Facets> sideways, Map<String, List<String>> filters)
+            throws IOException {
         Map<String, List<Facet>> out = new LinkedHashMap<>();
         for (String dim : Fields.FACETS) {
             Map<String, Long> counts = new HashMap<>();
             if (s.state().getOrdRange(dim) != null) {
-                FacetResult result = facets.getAllChildren(dim);
+                FacetResult result = sideways.getOrDefault(dim, all).getAllChildren(dim);
                 if (result != null) {
                     for (LabelAndValue lv : result.labelValues) {
                         counts.put(lv.label, lv.value.longValue());
@@ -302,14 +328,27 @@ public final class CatalogueIndex implements AutoCloseable {
         Map<String, String> documents = old == null ? new HashMap<>() : new HashMap<>(old.documents());
         changed[0] = index(tx, old == null ? -1 : old.revision(), old == null, documents);
         try {
-            DirectoryReader reader = old == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(old.reader(), writer);
-            if (reader == null) {
+            long t0 = System.nanoTime();
+            DirectoryReader opened = old == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(old.reader(), writer);
+            if (opened == null) {
                 old.reader().incRef();
-                reader = old.reader();
+                opened = old.reader();
             }
-            made.set(new Snapshot(rev, reader, new IndexSearcher(reader), new DefaultSortedSetDocValuesReaderState(reader, config),
-                    java.util.Collections.unmodifiableMap(documents), NameOrder.of(reader),
-                    names(tx, "select org_no k, name v from supplier"), names(tx, "select id k, title_nb v from framework")));
+            DirectoryReader reader = opened;
+            long t1 = System.nanoTime();
+            // the name order and the facet state are independent: worked out side by side
+            java.util.concurrent.CompletableFuture<NameOrder> order = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return NameOrder.of(reader);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, runnable -> Thread.ofPlatform().name("skymarked-search-order").daemon().start(runnable));
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
+            made.set(new Snapshot(rev, reader, new IndexSearcher(reader), state, java.util.Collections.unmodifiableMap(documents),
+                    order.join(), names(tx, "select org_no k, name v from supplier"), names(tx, "select id k, title_nb v from framework")));
+            LOG.fine(String.format("reader opened in %d ms, order and facet state in %d ms", (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -380,12 +419,18 @@ public final class CatalogueIndex implements AutoCloseable {
             }));
         }
         int[] count = new int[1];
-        try (Stream<DbRow> rows = tx.createQuery("select s.id, s.document, p.name from service s"
-                + " left join supplier p on p.org_no = s.supplier_org_no where s.search_rev > ?").params(since).execute()) {
+        long started = System.nanoTime();
+        long[] waited = new long[1];
+        Map<String, String> suppliers = names(tx, "select org_no k, name v from supplier");
+        try (Stream<DbRow> rows = tx.createQuery("select id, supplier_org_no, document from service where search_rev > ?")
+                .params(since).execute()) {
             rows.forEach(r -> {
-                String[] row = {r.column("id").get(String.class), r.column("document").get(String.class), r.column("name").get(String.class)};
+                String[] row = {r.column("id").get(String.class), r.column("document").get(String.class),
+                        suppliers.get(r.column("supplier_org_no").get(String.class))};
                 documents.put(row[0], row[1]);
+                long before = System.nanoTime();
                 put(queue, row);
+                waited[0] += System.nanoTime() - before;
                 count[0]++;
             });
         } finally {
@@ -404,6 +449,9 @@ public final class CatalogueIndex implements AutoCloseable {
         if (failed.get() != null) {
             throw new IllegalStateException("indexing the catalogue failed", failed.get());
         }
+        long total = (System.nanoTime() - started) / 1_000_000;
+        LOG.fine(String.format("indexed %d services in %d ms; reading rows waited %d ms for the analysis", count[0], total,
+                waited[0] / 1_000_000));
         return count[0];
     }
 

@@ -27,11 +27,10 @@ final class Fields {
     static final String DESCRIPTION_EN = "description_en";
     static final String KEYWORDS = "keywords";
     static final String SUPPLIER_NAME = "supplier_name";
-    static final String WORDS = "words";
     static final String NAME_PREFIX = "name_prefix";
     static final String TEXT_PREFIX = "text_prefix";
-    static final String NAME_PARTS = "name_parts";
-    static final String TEXT_PARTS = "text_parts";
+    /** Starts of the supplier name's words, without compound parts. */
+    static final String SUPPLIER_PREFIX = "supplier_prefix";
 
     /** The facets, in the order the API lists them. */
     static final List<String> FACETS = List.of("category", "supplier", "dataLocation", "certification", "framework", "priceBand");
@@ -44,6 +43,10 @@ final class Fields {
         for (String dim : List.of("dataLocation", "certification", "framework")) {
             config.setMultiValued(dim, true);
         }
+        for (String dim : FACETS) {
+            // a search drills down on a value, never on a whole dimension
+            config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
+        }
         return config;
     }
 
@@ -55,7 +58,7 @@ final class Fields {
     /** Ranked text: frequencies and lengths for BM25, no positions (no phrase queries). */
     private static final FieldType RANKED = textType(false, false);
     private static final FieldType RANKED_STORED = textType(true, false);
-    /** Matching aids (whole words, starts of words, compound parts): frequencies, no lengths. */
+    /** Matching aids (starts of words and of compound parts): frequencies, no lengths. */
     private static final FieldType AID = textType(false, true);
 
     private static FieldType textType(boolean stored, boolean omitNorms) {
@@ -89,11 +92,9 @@ final class Fields {
         for (String v : namesNo) {
             doc.add(new Field(NAME_NO, v, RANKED_STORED));
             doc.add(new Field(NAME_PREFIX, v, AID));
-            doc.add(new Field(NAME_PARTS, v, AID));
         }
         for (String v : texts(service.path("name"), "en")) {
             doc.add(new Field(NAME_EN, v, RANKED_STORED));
-            doc.add(new Field(NAME_PREFIX, v, AID));
         }
         for (String v : descriptionsNo) {
             doc.add(new Field(DESCRIPTION_NO, v, RANKED_STORED));
@@ -107,29 +108,15 @@ final class Fields {
         if (supplierName != null) {
             doc.add(new Field(SUPPLIER_NAME, supplierName, RANKED));
         }
-        List<String> all = new ArrayList<>();
-        service.path("name").forEach(v -> all.add(v.asText()));
-        service.path("description").forEach(v -> all.add(v.asText()));
-        all.addAll(keywords);
-        if (supplierName != null) {
-            all.add(supplierName);
-        }
-        for (String v : all) {
-            doc.add(new Field(WORDS, v, AID));
-        }
-        // starts of words in all languages; compound parts of Norwegian words, not of supplier names ("Arkivhuset"
-        // sells more than archives)
+        // starts of words and of their compound parts in the Norwegian text (English words are found whole, by their
+        // stems), and starts of the supplier name's words, not of its parts ("Arkivhuset" sells more than archives)
         List<String> text = new ArrayList<>(descriptionsNo);
         text.addAll(keywords);
         for (String v : text) {
             doc.add(new Field(TEXT_PREFIX, v, AID));
-            doc.add(new Field(TEXT_PARTS, v, AID));
-        }
-        for (String v : descriptionsEn) {
-            doc.add(new Field(TEXT_PREFIX, v, AID));
         }
         if (supplierName != null) {
-            doc.add(new Field(TEXT_PREFIX, supplierName, AID));
+            doc.add(new Field(SUPPLIER_PREFIX, supplierName, AID));
         }
         doc.add(new SortedSetDocValuesFacetField("category", service.path("category").asText()));
         doc.add(new SortedSetDocValuesFacetField("supplier", service.path("supplierOrgNo").asText()));

@@ -16,7 +16,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * The query for {@code q}: every word must match (stop words such as "og", "i", "the" need not, nor words every
+ * The query for {@code q}: every word must match (stop words such as "og", "i", "the" need not, unless there are
+ * only such words, nor words every
  * service of the catalogue is about, such as "sky", "cloud", "tjeneste", which only rank), and a word matches
  * a service, best first, when
  * <ol>
@@ -57,7 +58,7 @@ final class TextQuery {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : onlyStopWords ? words : wanted) {
-            Query q = onlyStopWords ? exactWord(word) : word(reader, word);
+            Query q = word(reader, word);
             if (q != null) {
                 all.add(q, CATALOGUE_WORDS.contains(word) && !onlyCatalogueWords ? Occur.SHOULD : Occur.MUST);
                 clauses++;
@@ -70,37 +71,26 @@ final class TextQuery {
         return Analysis.NORWEGIAN_STOP.contains(word) || Analysis.ENGLISH_STOP.contains(word);
     }
 
-    private static Query exactWord(String word) {
-        List<Query> alternatives = new ArrayList<>();
-        for (String folded : Analysis.terms(Analysis.WORDS, word)) {
-            alternatives.add(new TermQuery(new Term(Fields.WORDS, folded)));
-        }
-        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0f);
-    }
-
     private static Query word(IndexReader reader, String word) {
         List<Query> alternatives = new ArrayList<>();
         List<Term> terms = new ArrayList<>();
-        for (String stem : Analysis.terms(Analysis.NORWEGIAN, word)) {
+        List<String> stems = Analysis.terms(Analysis.NORWEGIAN, word);
+        for (String stem : stems) {
             add(alternatives, terms, Fields.NAME_NO, stem, NAME);
             add(alternatives, terms, Fields.KEYWORDS, stem, KEYWORD);
             add(alternatives, terms, Fields.SUPPLIER_NAME, stem, KEYWORD);
             add(alternatives, terms, Fields.DESCRIPTION_NO, stem, TEXT);
-            add(alternatives, terms, Fields.NAME_PARTS, stem, NAME * 0.6f);
-            add(alternatives, terms, Fields.TEXT_PARTS, stem, TEXT * 0.5f);
         }
         for (String stem : Analysis.terms(Analysis.ENGLISH, word)) {
             add(alternatives, terms, Fields.NAME_EN, stem, NAME);
             add(alternatives, terms, Fields.DESCRIPTION_EN, stem, TEXT);
         }
+        // the start of a word or of a compound part, as typed or stemmed ("lagringen" finds Objektlagring)
         List<String> folded = Analysis.terms(Analysis.WORDS, word);
-        for (String w : folded) {
-            add(alternatives, terms, Fields.WORDS, w, TEXT);
-            if (w.length() >= Analysis.MIN_PREFIX) {
-                String start = w.length() > Analysis.MAX_PREFIX ? w.substring(0, Analysis.MAX_PREFIX) : w;
-                add(alternatives, terms, Fields.NAME_PREFIX, start, NAME * 0.5f);
-                add(alternatives, terms, Fields.TEXT_PREFIX, start, TEXT * 0.4f);
-            }
+        java.util.Set<String> starts = new java.util.LinkedHashSet<>(folded);
+        starts.addAll(stems);
+        for (String start : starts) {
+            starts(alternatives, terms, start);
         }
         List<String> parts = Analysis.compoundParts(word);
         if (!parts.isEmpty()) {
@@ -109,11 +99,12 @@ final class TextQuery {
                 String part = parts.get(i);
                 List<Query> where = new ArrayList<>();
                 List<Term> partTerms = new ArrayList<>();
-                add(where, partTerms, Fields.NAME_NO, part, NAME);
-                add(where, partTerms, Fields.KEYWORDS, part, KEYWORD);
-                add(where, partTerms, Fields.DESCRIPTION_NO, part, TEXT);
-                add(where, partTerms, Fields.NAME_PARTS, part, NAME * 0.6f);
-                add(where, partTerms, Fields.TEXT_PARTS, part, TEXT * 0.5f);
+                for (String stem : Analysis.terms(Analysis.NORWEGIAN, part)) {
+                    add(where, partTerms, Fields.NAME_NO, stem, NAME);
+                    add(where, partTerms, Fields.KEYWORDS, stem, KEYWORD);
+                    add(where, partTerms, Fields.DESCRIPTION_NO, stem, TEXT);
+                }
+                starts(where, partTerms, part);
                 // the last part is what a Norwegian compound is (skylagring is lagring); the others narrow it down
                 each.add(new DisjunctionMaxQuery(where, 0.1f), i == parts.size() - 1 ? Occur.MUST : Occur.SHOULD);
             }
@@ -122,13 +113,22 @@ final class TextQuery {
         if (!found(reader, terms)) {
             for (String w : folded) {
                 if (w.codePointCount(0, w.length()) >= TYPO_MIN_LENGTH) {
-                    for (String field : List.of(Fields.WORDS, Fields.NAME_PREFIX, Fields.TEXT_PREFIX)) {
+                    for (String field : List.of(Fields.NAME_PREFIX, Fields.TEXT_PREFIX, Fields.SUPPLIER_PREFIX)) {
                         alternatives.add(new BoostQuery(new ConstantScoreQuery(new FuzzyQuery(new Term(field, w), 1, 1)), TYPO));
                     }
                 }
             }
         }
         return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    private static void starts(List<Query> alternatives, List<Term> terms, String start) {
+        if (start.length() >= Analysis.MIN_PREFIX) {
+            String s = start.length() > Analysis.MAX_PREFIX ? start.substring(0, Analysis.MAX_PREFIX) : start;
+            add(alternatives, terms, Fields.NAME_PREFIX, s, NAME * 0.5f);
+            add(alternatives, terms, Fields.TEXT_PREFIX, s, TEXT * 0.4f);
+            add(alternatives, terms, Fields.SUPPLIER_PREFIX, s, TEXT * 0.4f);
+        }
     }
 
     private static void add(List<Query> alternatives, List<Term> terms, String field, String text, float boost) {
