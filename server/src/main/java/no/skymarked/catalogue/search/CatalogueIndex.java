@@ -82,7 +82,7 @@ public final class CatalogueIndex implements AutoCloseable {
      * One revision's index: its reader and facet state, the services' documents as stored (by id, served as they
      * are), their name order, and the facets' labels.
      */
-    private record Snapshot(long revision, DirectoryReader reader, IndexSearcher searcher, SortedSetDocValuesReaderState state,
+    private record Snapshot(long revision, DirectoryReader reader, IndexSearcher searcher, Map<String, SortedSetDocValuesReaderState> states,
                             Map<String, String> documents, NameOrder order, Map<String, String> supplierNames,
                             Map<String, String> frameworkTitles) {
     }
@@ -182,12 +182,15 @@ public final class CatalogueIndex implements AutoCloseable {
         Sort sort = text == null ? new Sort(s.order().sortField()) : new Sort(SortField.FIELD_SCORE, s.order().sortField());
         FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s.searcher(), filtered(text, query, filters, null),
                 wanted, sort, new FacetsCollectorManager());
-        Facets all = new SortedSetDocValuesFacetCounts(s.state(), r.facetsCollector());
-        Map<String, Facets> sideways = new HashMap<>();
-        for (String dim : filters.keySet()) {
-            FacetsCollector others = s.searcher().search(new ConstantScoreQuery(filtered(text, query, filters, dim)),
-                    new FacetsCollectorManager());
-            sideways.put(dim, new SortedSetDocValuesFacetCounts(s.state(), others));
+        // every facet has a doc-values field of its own, so each count reads only its facet's values
+        Map<String, Facets> counts = new HashMap<>();
+        for (Map.Entry<String, SortedSetDocValuesReaderState> dim : s.states().entrySet()) {
+            FacetsCollector hits = r.facetsCollector();
+            if (filters.containsKey(dim.getKey())) {
+                hits = s.searcher().search(new ConstantScoreQuery(filtered(text, query, filters, dim.getKey())),
+                        new FacetsCollectorManager());
+            }
+            counts.put(dim.getKey(), new SortedSetDocValuesFacetCounts(dim.getValue(), hits));
         }
         ScoreDoc[] hits = r.topDocs().scoreDocs;
         List<SearchResult.Hit> rows = new ArrayList<>();
@@ -198,7 +201,7 @@ public final class CatalogueIndex implements AutoCloseable {
         Page<SearchResult.Hit> page = Page.of(rows, limit, offset, query.hash());
         Map<String, Map<String, String>> highlights = query.highlight() && text != null
                 ? highlights(s, text, hits, offset, page.items().size()) : null;
-        return new SearchResult(page.items(), page.nextCursor(), facets(s, all, sideways, filters), highlights);
+        return new SearchResult(page.items(), page.nextCursor(), facets(s, counts, filters), highlights);
     }
 
     /** The text query with the status filter and every facet filter but {@code except}'s. */
@@ -219,13 +222,13 @@ public final class CatalogueIndex implements AutoCloseable {
         return b.build();
     }
 
-    private Map<String, List<Facet>> facets(Snapshot s, Facets all, Map<String, Facets> sideways, Map<String, List<String>> filters)
+    private Map<String, List<Facet>> facets(Snapshot s, Map<String, Facets> counted, Map<String, List<String>> filters)
             throws IOException {
         Map<String, List<Facet>> out = new LinkedHashMap<>();
         for (String dim : Fields.FACETS) {
             Map<String, Long> counts = new HashMap<>();
-            if (s.state().getOrdRange(dim) != null) {
-                FacetResult result = sideways.getOrDefault(dim, all).getAllChildren(dim);
+            if (counted.containsKey(dim)) {
+                FacetResult result = counted.get(dim).getAllChildren(dim);
                 if (result != null) {
                     for (LabelAndValue lv : result.labelValues) {
                         counts.put(lv.label, lv.value.longValue());
@@ -344,8 +347,15 @@ public final class CatalogueIndex implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }, runnable -> Thread.ofPlatform().name("skymarked-search-order").daemon().start(runnable));
-            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
-            made.set(new Snapshot(rev, reader, new IndexSearcher(reader), state, java.util.Collections.unmodifiableMap(documents),
+            Map<String, SortedSetDocValuesReaderState> states = new LinkedHashMap<>();
+            var fields = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader);
+            for (String dim : Fields.FACETS) {
+                String field = config.getDimConfig(dim).indexFieldName;
+                if (fields.fieldInfo(field) != null) {  // a facet no service has a value of has no field yet
+                    states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, field, config));
+                }
+            }
+            made.set(new Snapshot(rev, reader, new IndexSearcher(reader), states, java.util.Collections.unmodifiableMap(documents),
                     order.join(), names(tx, "select org_no k, name v from supplier"), names(tx, "select id k, title_nb v from framework")));
             LOG.fine(String.format("reader opened in %d ms, order and facet state in %d ms", (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000));
@@ -366,7 +376,10 @@ public final class CatalogueIndex implements AutoCloseable {
 
     /** The index files, the facet state and the kept documents (two bytes a character, as an estimate). */
     private long heapBytes(Snapshot s) {
-        long bytes = s.state() instanceof DefaultSortedSetDocValuesReaderState d ? d.ramBytesUsed() : 0;
+        long bytes = 0;
+        for (SortedSetDocValuesReaderState state : s.states().values()) {
+            bytes += state instanceof DefaultSortedSetDocValuesReaderState d ? d.ramBytesUsed() : 0;
+        }
         for (String json : s.documents().values()) {
             bytes += 2L * json.length();
         }

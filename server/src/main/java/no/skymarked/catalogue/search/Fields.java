@@ -44,8 +44,10 @@ final class Fields {
             config.setMultiValued(dim, true);
         }
         for (String dim : FACETS) {
-            // a search drills down on a value, never on a whole dimension
+            // a search drills down on a value, never on a whole dimension; each facet's values in a field of its own,
+            // so counting one facet reads only its values
             config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
+            config.setIndexFieldName(dim, "$facet_" + dim);
         }
         return config;
     }
