@@ -158,6 +158,7 @@ public final class Bench {
                 r.put("rssAfterStartMiB", Load.round(server.memoryMiB("VmRSS"), 1));
                 r.put("searchIndex", searchIndex(server, size));
                 results = measure(server, new DevTokens(runDir.resolve("data")), size);
+                r.put("searchUncachedCacheHitRatio", searchUncachedHitRatio);
                 r.put("rssAfterLoadMiB", Load.round(server.memoryMiB("VmRSS"), 1));
                 r.put("peakRssMiB", Load.round(server.memoryMiB("VmHWM"), 1));
                 r.put("loadAverageAfter", loadAverage());
@@ -248,10 +249,11 @@ public final class Bench {
             }
         }
         var search = new Load.Scenario("search", n -> searches.get((int) (n % searches.size())), 200);
-        // The same searches with a page size cycling through 10..100: 21 840 different requests, more than the
-        // server keeps rendered answers of, so nearly every one is searched, counted and serialised afresh.
+        // The same searches with page sizes of 11..30 (20 on average, as above): 4 800 different requests in a random
+        // order, more than the server keeps answers of, so most are searched, counted and serialised afresh; the share
+        // the cache still answered is reported (from /health/ready's counters).
         List<byte[]> uncached = new ArrayList<>();
-        for (int limit = 10; limit <= 100; limit++) {
+        for (int limit = 11; limit <= 30; limit++) {
             for (String w : words) {
                 for (String cat : categories) {
                     uncached.add(HttpConnection.get("/v1/services?q=" + w + "&category=" + cat + "&limit=" + limit));
@@ -276,11 +278,33 @@ public final class Bench {
         // Long enough for at least 400 samples at slow rates, so p99 is not just the maximum.
         double openSeconds = Math.min(120, Math.max(duration, 400 / half));
         results.put("searchAtHalfRate", step(server, load.open(search, half, Math.max(64, connections), Math.min(warmup, openSeconds / 2), openSeconds)));
+        long[] before = answerCache(port);
         results.put("searchUncached", step(server, load.closed(searchUncached, connections, warmup, duration)));
+        long[] after = answerCache(port);
+        long answered = after[0] - before[0] + after[1] - before[1];
+        searchUncachedHitRatio = answered == 0 ? 0 : Load.round((after[0] - before[0]) / (double) answered, 3);
+        log("  searchUncached: " + searchUncachedHitRatio + " of its answers (warm-up included) came from the answer cache");
         results.put("callOffCreate", step(server, load.closed(create, connections, warmup, duration)));
         // The ceiling again at the end: on a shared two-core machine it drifts, and the ratios use the mean of both.
         results.put("trivialAtEnd", step(server, load.closed(trivial, connections, warmup, duration)));
         return results;
+    }
+
+    private double searchUncachedHitRatio;
+
+    /** The answer cache's hits and misses so far, from {@code /health/ready}. */
+    private static long[] answerCache(int port) throws Exception {
+        try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
+            Map<?, ?> body = JSON.readValue(c.exchange(HttpConnection.get("/health/ready"), true).text(), Map.class);
+            for (Object check : (List<?>) body.get("checks")) {
+                Map<?, ?> m = (Map<?, ?>) check;
+                if ("search-index".equals(m.get("name"))) {
+                    Map<?, ?> data = (Map<?, ?>) m.get("data");
+                    return new long[] {((Number) data.get("answerCacheHits")).longValue(), ((Number) data.get("answerCacheMisses")).longValue()};
+                }
+            }
+        }
+        throw new IllegalStateException("/health/ready has no search-index check");
     }
 
     /**

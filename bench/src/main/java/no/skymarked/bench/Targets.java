@@ -30,7 +30,7 @@ final class Targets {
             out.add(target(where, "search p99 at half its max rate <= 20 ms", p99, p99 <= 20));
             if (ratios.containsKey("searchUncached")) {
                 double uncached = (double) ratios.get("searchUncached");
-                out.add(target(where, "search, every answer computed afresh, >= 0.05 of trivial (floor; reported)", uncached, uncached >= 0.05));
+                out.add(target(where, "search, answers mostly computed afresh, >= 0.05 of trivial (floor; reported)", uncached, uncached >= 0.05));
             }
             Map<String, Object> index = (Map<String, Object>) r.get("searchIndex");
             if (index != null) {

@@ -46,6 +46,8 @@ public final class HealthService implements HttpService {
         index.put("lastBuildMillis", search.buildMillis());
         index.put("lastBuildServices", search.changed());
         index.put("heapBytes", search.heapBytes());
+        index.put("answerCacheHits", search.cacheHits());
+        index.put("answerCacheMisses", search.cacheMisses());
         body.put("checks", List.of(Map.of("name", "database", "status", dbStatus),
                 Map.of("name", "search-index", "status", search.revision() < 0 ? "BUILDING" : "UP", "data", index)));
         if (!"UP".equals(dbStatus)) {

@@ -66,7 +66,9 @@ public final class CatalogueIndex implements AutoCloseable {
     private final FreshRevision revisions;
     private final Object refreshing = new Object();
     private volatile Snapshot current;
-    private volatile Stats stats = new Stats(0, -1, 0, 0, 0);
+    private volatile Stats stats = new Stats(0, -1, 0, 0, 0, 0, 0);
+    private final java.util.concurrent.atomic.LongAdder cacheHits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder cacheMisses = new java.util.concurrent.atomic.LongAdder();
     private final int cacheEntries;
     private volatile Answers answers = new Answers(-1, new ConcurrentHashMap<>());
 
@@ -74,8 +76,11 @@ public final class CatalogueIndex implements AutoCloseable {
     private record Answers(long revision, ConcurrentHashMap<String, byte[]> byRequest) {
     }
 
-    /** Figures of the last build or refresh, for logs, health and the benchmark. */
-    public record Stats(int services, long revision, long buildMillis, int changed, long heapBytes) {
+    /**
+     * Figures of the last build or refresh, for logs, health and the benchmark; {@code cacheHits} and
+     * {@code cacheMisses} count the searches answered from the answer cache and those searched afresh.
+     */
+    public record Stats(int services, long revision, long buildMillis, int changed, long heapBytes, long cacheHits, long cacheMisses) {
     }
 
     /**
@@ -105,7 +110,8 @@ public final class CatalogueIndex implements AutoCloseable {
     }
 
     public Stats stats() {
-        return stats;
+        Stats s = stats;
+        return new Stats(s.services(), s.revision(), s.buildMillis(), s.changed(), s.heapBytes(), cacheHits.sum(), cacheMisses.sum());
     }
 
     /** Builds the index now (in the background at start), so the first search does not wait for it. */
@@ -124,9 +130,11 @@ public final class CatalogueIndex implements AutoCloseable {
         if (cached.revision() == revision) {
             byte[] hit = cached.byRequest().get(key);
             if (hit != null) {
+                cacheHits.increment();
                 return hit;
             }
         }
+        cacheMisses.increment();
         Snapshot s = acquire(revision);
         byte[] body;
         try {
@@ -261,17 +269,33 @@ public final class CatalogueIndex implements AutoCloseable {
             return out;
         }
         ScoreDoc[] page = java.util.Arrays.copyOfRange(hits, offset, offset + count);
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s.searcher(), Analysis.perField()).build();
-        String[] fields = {Fields.NAME_NO, Fields.DESCRIPTION_NO, Fields.NAME_EN, Fields.DESCRIPTION_EN};
+        // Words found by their start or by a compound part ("lagring" in Objektlagring) are marked whole: the prefix
+        // fields are highlighted on the Norwegian name's and description's text, which the index keeps.
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(s.searcher(), Analysis.perField())) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docs,
+                                                           int cacheCharsThreshold) throws IOException {
+                String[] stored = fields.clone();
+                for (int f = 0; f < stored.length; f++) {
+                    stored[f] = switch (stored[f]) {
+                        case Fields.NAME_PREFIX -> Fields.NAME_NO;
+                        case Fields.TEXT_PREFIX -> Fields.DESCRIPTION_NO;
+                        default -> stored[f];
+                    };
+                }
+                return super.loadFieldValues(stored, docs, cacheCharsThreshold);
+            }
+        };
+        String[] fields = {Fields.NAME_NO, Fields.DESCRIPTION_NO, Fields.NAME_EN, Fields.DESCRIPTION_EN, Fields.NAME_PREFIX, Fields.TEXT_PREFIX};
+        String[] names = {"name.nb", "description.nb", "name.en", "description.en", "name.nb", "description.nb"};
         Map<String, String[]> snippets = highlighter.highlightFields(fields, text,
-                new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), new int[] {1, 1, 1, 1});
+                new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), new int[] {1, 1, 1, 1, 1, 1});
         for (int i = 0; i < page.length; i++) {
             Map<String, String> one = new LinkedHashMap<>();
-            String[] names = {"name.nb", "description.nb", "name.en", "description.en"};
             for (int f = 0; f < fields.length; f++) {
                 String snippet = snippets.get(fields[f])[i];
                 if (snippet != null && snippet.contains("<b>")) {
-                    one.put(names[f], snippet);
+                    one.putIfAbsent(names[f], snippet);  // a word found by its stem is marked first
                 }
             }
             out.put(s.order().id(page[i].doc), one);
@@ -315,7 +339,7 @@ public final class CatalogueIndex implements AutoCloseable {
                 release(old);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            stats = new Stats(s.reader().numDocs(), s.revision(), millis, changed[0], heapBytes(s));
+            stats = new Stats(s.reader().numDocs(), s.revision(), millis, changed[0], heapBytes(s), 0, 0);
             if (old == null) {
                 LOG.info(String.format("search index built: services=%d revision=%d millis=%d heapBytes=%d",
                         s.reader().numDocs(), s.revision(), millis, stats.heapBytes()));
