@@ -131,8 +131,7 @@ public final class Main {
                 .config(config.get("server"))
                 .routing(routing -> {
                     AuthSettings auth = AuthSettings.from(config);
-                    routing(routing, context, transparency, config.get("skymarked.access-log.enabled").asBoolean().orElse(true),
-                            auth.devMode(), ocds);
+                    routing(routing, context, transparency, accessLogEnabled(config), auth.devMode(), ocds);
                     if (auth.devMode()) {
                         // development authentication only: tokens over HTTP for tours and Swagger UI (else 404)
                         routing.register(new no.skymarked.auth.DevTokensService(
@@ -177,6 +176,15 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             throw new StartupFailure("skymarked.ocds.prefix: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code skymarked.access-log.enabled}; the environment variable the README names, SKYMARKED_ACCESS_LOG_ENABLED,
+     * reaches Helidon's config as {@code skymarked.access.log.enabled} (a dash needs {@code _dash_}), so that is read too.
+     */
+    static boolean accessLogEnabled(Config config) {
+        return config.get("skymarked.access-log.enabled").asBoolean()
+                .orElseGet(() -> config.get("skymarked.access.log.enabled").asBoolean().orElse(true));
     }
 
     static void routing(HttpRouting.Builder routing, AppContext context, TransparencyLog transparency, boolean accessLog,

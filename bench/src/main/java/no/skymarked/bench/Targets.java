@@ -25,12 +25,15 @@ final class Targets {
             double search = (double) ratios.get("search");
             double p99 = (double) ((Map<String, Object>) results.get("searchAtHalfRate")).get("p99Ms");
             // The search targets hold for both databases at 10k and 100k services.
-            out.add(target(where, "search with q and facets >= 0.15 of trivial", search, search >= 0.15));
-            out.add(target(where, "search with q and facets >= 0.05 of trivial (floor)", search, search >= 0.05));
-            out.add(target(where, "search p99 at half its max rate <= 20 ms", p99, p99 <= 20));
+            // "search" repeats 240 requests, so after the first round its answers come from the answer cache;
+            // "searchUncached" is the same work with answers mostly computed afresh: both are held to the targets
+            out.add(target(where, "search with q and facets >= 0.15 of trivial (answers cached)", search, search >= 0.15));
+            out.add(target(where, "search with q and facets >= 0.05 of trivial (floor; answers cached)", search, search >= 0.05));
+            out.add(target(where, "search p99 at half its max rate <= 20 ms (answers cached)", p99, p99 <= 20));
             if (ratios.containsKey("searchUncached")) {
                 double uncached = (double) ratios.get("searchUncached");
-                out.add(target(where, "search, answers mostly computed afresh, >= 0.05 of trivial (floor; reported)", uncached, uncached >= 0.05));
+                out.add(target(where, "search with q and facets >= 0.15 of trivial (computed afresh)", uncached, uncached >= 0.15));
+                out.add(target(where, "search with q and facets >= 0.05 of trivial (floor; computed afresh)", uncached, uncached >= 0.05));
             }
             Map<String, Object> index = (Map<String, Object>) r.get("searchIndex");
             if (index != null) {

@@ -64,17 +64,24 @@ public final class CatalogueIndex implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final FreshRevision revisions;
-    private final Object refreshing = new Object();
+    /** A lock, not a monitor: a virtual thread waiting for a build does not pin its carrier (JDK 21). */
+    private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
     private volatile Snapshot current;
     private volatile Stats stats = new Stats(0, -1, 0, 0, 0, 0, 0);
     private final java.util.concurrent.atomic.LongAdder cacheHits = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder cacheMisses = new java.util.concurrent.atomic.LongAdder();
     private final int cacheEntries;
-    private volatile Answers answers = new Answers(-1, new ConcurrentHashMap<>());
+    private volatile Answers answers = new Answers(-1);
 
     /** Rendered answers of one catalogue revision, by request; dropped as a whole when the revision moves. */
-    private record Answers(long revision, ConcurrentHashMap<String, byte[]> byRequest) {
+    private record Answers(long revision, ConcurrentHashMap<String, byte[]> byRequest, java.util.concurrent.atomic.AtomicLong bytes) {
+        Answers(long revision) {
+            this(revision, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong());
+        }
     }
+
+    /** At most this many bytes of answers are kept, whatever their number. */
+    private static final long CACHE_MAX_BYTES = 64L * 1024 * 1024;
 
     /**
      * Figures of the last build or refresh, for logs, health and the benchmark; {@code cacheHits} and
@@ -147,14 +154,17 @@ public final class CatalogueIndex implements AutoCloseable {
         if (cacheEntries > 0) {
             Answers current = answers;
             if (current.revision() < s.revision()) {
-                current = new Answers(s.revision(), new ConcurrentHashMap<>());
+                current = new Answers(s.revision());
                 answers = current;
             }
             if (current.revision() == s.revision()) {
-                if (current.byRequest().size() >= cacheEntries) {
+                if (current.byRequest().size() >= cacheEntries || current.bytes().get() + body.length > CACHE_MAX_BYTES) {
                     current.byRequest().clear();
+                    current.bytes().set(0);
                 }
-                current.byRequest().put(key, body);
+                if (current.byRequest().put(key, body) == null) {
+                    current.bytes().addAndGet(body.length);
+                }
             }
         }
         return body;
@@ -207,8 +217,8 @@ public final class CatalogueIndex implements AutoCloseable {
             rows.add(new SearchResult.Hit(id, s.documents().get(id)));
         }
         Page<SearchResult.Hit> page = Page.of(rows, limit, offset, query.hash());
-        Map<String, Map<String, String>> highlights = query.highlight() && text != null
-                ? highlights(s, text, hits, offset, page.items().size()) : null;
+        Map<String, Map<String, String>> highlights = !query.highlight() ? null
+                : text == null ? new LinkedHashMap<>() : highlights(s, text, hits, offset, page.items().size());
         return new SearchResult(page.items(), page.nextCursor(), facets(s, counts, filters), highlights);
     }
 
@@ -271,7 +281,9 @@ public final class CatalogueIndex implements AutoCloseable {
         ScoreDoc[] page = java.util.Arrays.copyOfRange(hits, offset, offset + count);
         // Words found by their start or by a compound part ("lagring" in Objektlagring) are marked whole: the prefix
         // fields are highlighted on the Norwegian name's and description's text, which the index keeps.
-        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(s.searcher(), Analysis.perField())) {
+        // the catalogue's own text is escaped, so only the marks are markup
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(s.searcher(), Analysis.perField())
+                .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<b>", "</b>", "… ", true))) {
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docs,
                                                            int cacheCharsThreshold) throws IOException {
@@ -317,7 +329,8 @@ public final class CatalogueIndex implements AutoCloseable {
     }
 
     private Snapshot refresh(long revision) {
-        synchronized (refreshing) {
+        refreshing.lock();
+        try {
             Snapshot old = current;
             if (old != null && old.revision() >= revision) {
                 return old;
@@ -347,6 +360,8 @@ public final class CatalogueIndex implements AutoCloseable {
                 LOG.fine(() -> "search index refreshed to revision " + s.revision() + ": " + changed[0] + " services in " + millis + " ms");
             }
             return s;
+        } finally {
+            refreshing.unlock();
         }
     }
 
@@ -362,31 +377,41 @@ public final class CatalogueIndex implements AutoCloseable {
                 opened = old.reader();
             }
             DirectoryReader reader = opened;
-            long t1 = System.nanoTime();
-            // the name order and the facet state are independent: worked out side by side
-            java.util.concurrent.CompletableFuture<NameOrder> order = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return NameOrder.of(reader);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, runnable -> Thread.ofPlatform().name("skymarked-search-order").daemon().start(runnable));
-            Map<String, SortedSetDocValuesReaderState> states = new LinkedHashMap<>();
-            var fields = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader);
-            for (String dim : Fields.FACETS) {
-                String field = config.getDimConfig(dim).indexFieldName;
-                if (fields.fieldInfo(field) != null) {  // a facet no service has a value of has no field yet
-                    states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, field, config));
-                }
+            try {
+                made.set(snapshot(tx, rev, reader, documents, t0));
+            } catch (IOException | RuntimeException | Error e) {
+                reader.decRef();  // not handed to a snapshot
+                throw e;
             }
-            made.set(new Snapshot(rev, reader, new IndexSearcher(reader), states, java.util.Collections.unmodifiableMap(documents),
-                    order.join(), names(tx, "select org_no k, name v from supplier"), names(tx, "select id k, title_nb v from framework")));
-            LOG.fine(String.format("reader opened in %d ms, order and facet state in %d ms", (t1 - t0) / 1_000_000,
-                    (System.nanoTime() - t1) / 1_000_000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return null;
+    }
+
+    private Snapshot snapshot(DbExecute tx, long rev, DirectoryReader reader, Map<String, String> documents, long t0) throws IOException {
+        long t1 = System.nanoTime();
+        // the name order and the facet state are independent: worked out side by side
+        java.util.concurrent.CompletableFuture<NameOrder> order = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return NameOrder.of(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, runnable -> Thread.ofPlatform().name("skymarked-search-order").daemon().start(runnable));
+        Map<String, SortedSetDocValuesReaderState> states = new LinkedHashMap<>();
+        var fields = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader);
+        for (String dim : Fields.FACETS) {
+            String field = config.getDimConfig(dim).indexFieldName;
+            if (fields.fieldInfo(field) != null) {  // a facet no service has a value of has no field yet
+                states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, field, config));
+            }
+        }
+        Snapshot made = new Snapshot(rev, reader, new IndexSearcher(reader), states, java.util.Collections.unmodifiableMap(documents),
+                order.join(), names(tx, "select org_no k, name v from supplier"), names(tx, "select id k, title_nb v from framework"));
+        LOG.fine(String.format("reader opened in %d ms, order and facet state in %d ms", (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000));
+        return made;
     }
 
     /** After a failed first build nothing of it stays, so the next attempt adds every service once. */
@@ -434,8 +459,14 @@ public final class CatalogueIndex implements AutoCloseable {
                         if (failed.get() != null) {
                             continue;
                         }
-                        JsonNode service = Json.tree(row[1]);
-                        Document doc = Fields.of(service, row[2], config);
+                        Document doc;
+                        try {
+                            doc = Fields.of(Json.tree(row[1]), row[2], config);
+                        } catch (RuntimeException e) {
+                            // one document the index cannot take must not stop search for every other one
+                            LOG.log(Level.WARNING, "service " + row[0] + " is left out of the search index: " + e.getMessage(), e);
+                            continue;
+                        }
                         if (first) {
                             writer.addDocument(doc);
                         } else {

@@ -160,10 +160,13 @@ final class Fields {
         return out;
     }
 
-    /** The lowest amount among the service's prices (whatever their units), or null when it lists none. */
+    /** The lowest NOK amount among the service's prices (whatever their units), or null when it lists none in NOK. */
     static BigDecimal lowestPrice(JsonNode service) {
         BigDecimal lowest = null;
         for (JsonNode price : service.path("prices")) {
+            if (!"NOK".equals(price.path("price").path("currency").asText())) {
+                continue;  // bands are in NOK; a price in another currency is not converted here
+            }
             String amount = price.path("price").path("amount").asText("");
             try {
                 BigDecimal a = new BigDecimal(amount);

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The price facet: a service's lowest listed price (NOK excluding VAT, whatever its unit: per user and month, per
- * hour, per GB …) falls into one band. Bands are half-open: 100.00 is in {@code 100-1000}.
+ * The price facet: a service's lowest listed NOK price (excluding VAT, whatever its unit: per user and month, per
+ * hour, per GB …) falls into one band; prices in other currencies are not banded. Bands are half-open: 100.00 is in
+ * {@code 100-1000}.
  */
 public enum PriceBand {
     UNDER_100("0-100", "under 100 NOK", null, new BigDecimal("100")),

@@ -12,6 +12,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -39,6 +40,8 @@ final class TextQuery {
     static final float TEXT = 1f;
     private static final float TYPO = 0.05f;
     static final int TYPO_MIN_LENGTH = 5;
+    /** Words one edit away a typo is matched with, at most, per field (ten words stay far below Lucene's clause limit). */
+    private static final int TYPO_EXPANSIONS = 10;
 
     private TextQuery() {
     }
@@ -59,8 +62,13 @@ final class TextQuery {
         int clauses = 0;
         for (String word : onlyStopWords ? words : wanted) {
             Query q = word(reader, word);
+            boolean optional = CATALOGUE_WORDS.contains(word) && !onlyCatalogueWords;
+            if (q == null && !optional) {
+                // a word that can match nothing the index has (e.g. a two-letter stop word alone) matches nothing
+                return new MatchNoDocsQuery("'" + word + "' can match no indexed word");
+            }
             if (q != null) {
-                all.add(q, CATALOGUE_WORDS.contains(word) && !onlyCatalogueWords ? Occur.SHOULD : Occur.MUST);
+                all.add(q, optional ? Occur.SHOULD : Occur.MUST);
                 clauses++;
             }
         }
@@ -105,6 +113,7 @@ final class TextQuery {
                     add(where, partTerms, Fields.DESCRIPTION_NO, stem, TEXT);
                 }
                 starts(where, partTerms, part);
+                terms.addAll(partTerms);
                 // the last part is what a Norwegian compound is (skylagring is lagring); the others narrow it down
                 each.add(new DisjunctionMaxQuery(where, 0.1f), i == parts.size() - 1 ? Occur.MUST : Occur.SHOULD);
             }
@@ -113,8 +122,11 @@ final class TextQuery {
         if (!found(reader, terms)) {
             for (String w : folded) {
                 if (w.codePointCount(0, w.length()) >= TYPO_MIN_LENGTH) {
+                    // the prefix fields hold words (and starts of longer ones) of up to MAX_PREFIX letters
+                    String start = w.length() > Analysis.MAX_PREFIX ? w.substring(0, Analysis.MAX_PREFIX) : w;
                     for (String field : List.of(Fields.NAME_PREFIX, Fields.TEXT_PREFIX, Fields.SUPPLIER_PREFIX)) {
-                        alternatives.add(new BoostQuery(new ConstantScoreQuery(new FuzzyQuery(new Term(field, w), 1, 1)), TYPO));
+                        alternatives.add(new BoostQuery(new ConstantScoreQuery(
+                                new FuzzyQuery(new Term(field, start), 1, 1, TYPO_EXPANSIONS, true)), TYPO));
                     }
                 }
             }
@@ -137,7 +149,10 @@ final class TextQuery {
         alternatives.add(new BoostQuery(new TermQuery(term), boost));
     }
 
-    /** Whether any of the terms is in the index (otherwise the word is taken for a typo). */
+    /**
+     * Whether any of the terms is in the index (otherwise the word is taken for a typo); a term only in services
+     * replaced since the last merge still counts, so this may differ a little between servers.
+     */
     private static boolean found(IndexReader reader, List<Term> terms) {
         try {
             for (Term t : terms) {
