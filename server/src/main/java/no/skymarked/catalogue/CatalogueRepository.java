@@ -50,10 +50,6 @@ public final class CatalogueRepository {
         });
     }
 
-    public SearchResult search(SearchQuery query, int limit, int offset) {
-        return index.search(query, limit, offset);
-    }
-
     /** A search's answer as {@code render} makes it, cached per catalogue revision. */
     public byte[] searchAnswer(SearchQuery query, int limit, int offset, java.util.function.Function<SearchResult, byte[]> render) {
         return index.answer(query, limit, offset, render);

@@ -1,6 +1,5 @@
 package no.skymarked.catalogue.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -168,17 +167,6 @@ public final class CatalogueIndex implements AutoCloseable {
             }
         }
         return body;
-    }
-
-    public SearchResult search(SearchQuery query, int limit, int offset) {
-        Snapshot s = acquire(revisions.get());
-        try {
-            return search(s, query, limit, offset);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(s);
-        }
     }
 
     private static void release(Snapshot s) {
@@ -368,7 +356,9 @@ public final class CatalogueIndex implements AutoCloseable {
     private Void build(DbExecute tx, Snapshot old, AtomicReference<Snapshot> made, int[] changed) {
         long rev = revision(tx);
         Map<String, String> documents = old == null ? new HashMap<>() : new HashMap<>(old.documents());
-        changed[0] = index(tx, old == null ? -1 : old.revision(), old == null, documents);
+        // supplier names: searchable in their services, and the supplier facet's labels
+        Map<String, String> suppliers = names(tx, "select org_no k, name v from supplier");
+        changed[0] = index(tx, old == null ? -1 : old.revision(), old == null, documents, suppliers);
         try {
             long t0 = System.nanoTime();
             DirectoryReader opened = old == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(old.reader(), writer);
@@ -378,7 +368,7 @@ public final class CatalogueIndex implements AutoCloseable {
             }
             DirectoryReader reader = opened;
             try {
-                made.set(snapshot(tx, rev, reader, documents, t0));
+                made.set(snapshot(tx, rev, reader, documents, suppliers, t0));
             } catch (IOException | RuntimeException | Error e) {
                 reader.decRef();  // not handed to a snapshot
                 throw e;
@@ -389,7 +379,8 @@ public final class CatalogueIndex implements AutoCloseable {
         return null;
     }
 
-    private Snapshot snapshot(DbExecute tx, long rev, DirectoryReader reader, Map<String, String> documents, long t0) throws IOException {
+    private Snapshot snapshot(DbExecute tx, long rev, DirectoryReader reader, Map<String, String> documents,
+                              Map<String, String> suppliers, long t0) throws IOException {
         long t1 = System.nanoTime();
         // the name order and the facet state are independent: worked out side by side
         java.util.concurrent.CompletableFuture<NameOrder> order = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -408,7 +399,7 @@ public final class CatalogueIndex implements AutoCloseable {
             }
         }
         Snapshot made = new Snapshot(rev, reader, new IndexSearcher(reader), states, java.util.Collections.unmodifiableMap(documents),
-                order.join(), names(tx, "select org_no k, name v from supplier"), names(tx, "select id k, title_nb v from framework"));
+                order.join(), suppliers, names(tx, "select id k, title_nb v from framework"));
         LOG.fine(String.format("reader opened in %d ms, order and facet state in %d ms", (t1 - t0) / 1_000_000,
                 (System.nanoTime() - t1) / 1_000_000));
         return made;
@@ -446,7 +437,7 @@ public final class CatalogueIndex implements AutoCloseable {
      * Writes the services changed after {@code since} (all at the first build) into the index; several threads
      * analyse while this one reads rows. Returns how many.
      */
-    private int index(DbExecute tx, long since, boolean first, Map<String, String> documents) {
+    private int index(DbExecute tx, long since, boolean first, Map<String, String> documents, Map<String, String> suppliers) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         BlockingQueue<String[]> queue = new ArrayBlockingQueue<>(1024);
         String[] end = new String[0];
@@ -489,7 +480,6 @@ public final class CatalogueIndex implements AutoCloseable {
         int[] count = new int[1];
         long started = System.nanoTime();
         long[] waited = new long[1];
-        Map<String, String> suppliers = names(tx, "select org_no k, name v from supplier");
         try (Stream<DbRow> rows = tx.createQuery("select id, supplier_org_no, document from service where search_rev > ?")
                 .params(since).execute()) {
             rows.forEach(r -> {
