@@ -11,7 +11,7 @@ import java.util.function.Function;
 public final class Tx {
     private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
 
-    private record Pending(DbTransaction tx, List<Runnable> actions) {
+    private record Pending(DbTransaction tx, List<Runnable> actions, List<java.util.function.Consumer<DbClient>> committed) {
     }
 
     private Tx() {
@@ -20,13 +20,13 @@ public final class Tx {
     public static <T> T inTransaction(DbClient db, Function<DbTransaction, T> work) {
         DbTransaction tx = db.transaction();
         Pending outer = PENDING.get();
-        Pending mine = new Pending(tx, new ArrayList<>());
+        Pending mine = new Pending(tx, new ArrayList<>(), new ArrayList<>());
         PENDING.set(mine);
+        T result;
         try {
-            T result = work.apply(tx);
+            result = work.apply(tx);
             runAll(mine.actions());
             tx.commit();
-            return result;
         } catch (Throwable t) {
             tx.rollback();
             throw t;
@@ -37,6 +37,21 @@ public final class Tx {
                 PENDING.set(outer);
             }
         }
+        // committed: nothing below may roll it back
+        mine.committed().forEach(action -> action.accept(db));
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once {@link #inTransaction} has committed {@code tx}, before it returns (so before the
+     * request is answered), with the client the transaction was on; not at all when it rolls back.
+     */
+    public static void afterCommit(DbExecute tx, java.util.function.Consumer<DbClient> action) {
+        Pending pending = PENDING.get();
+        if (pending == null || pending.tx() != tx) {
+            throw new IllegalStateException("afterCommit needs a transaction of Tx.inTransaction");
+        }
+        pending.committed().add(action);
     }
 
     /**

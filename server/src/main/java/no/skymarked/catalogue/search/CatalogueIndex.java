@@ -62,7 +62,10 @@ public final class CatalogueIndex implements AutoCloseable {
     private final FacetsConfig config = Fields.facetsConfig();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
-    private final FreshRevision revisions;
+    /** The catalogue revision committed now: known in this JVM for an embedded database, else read (shared by searches). */
+    private final java.util.function.LongSupplier revisions;
+    /** The embedded database's revision as published by its commits; null when it is read from the database. */
+    private final java.util.concurrent.atomic.AtomicLong embedded;
     /** A lock, not a monitor: a virtual thread waiting for a build does not pin its carrier (JDK 21). */
     private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
     private volatile Snapshot current;
@@ -102,7 +105,13 @@ public final class CatalogueIndex implements AutoCloseable {
     public CatalogueIndex(DbClient db, int cacheEntries) {
         this.db = db;
         this.cacheEntries = cacheEntries;
-        this.revisions = new FreshRevision(() -> revision(db.execute()));
+        FreshRevision read = new FreshRevision(() -> revision(db.execute()));
+        this.embedded = no.skymarked.shared.EmbeddedRevision.of(db);
+        this.revisions = embedded == null ? read::get : () -> {
+            long known = embedded.get();
+            // just opened: read once; a commit published meanwhile may be newer, so the higher stays
+            return known != no.skymarked.shared.EmbeddedRevision.UNKNOWN ? known : embedded.accumulateAndGet(read.get(), Math::max);
+        };
         try {
             IndexWriterConfig iwc = new IndexWriterConfig(Analysis.perField());
             // the first build flushes once, into a segment per indexing thread, instead of flushing and merging as it goes
@@ -122,7 +131,7 @@ public final class CatalogueIndex implements AutoCloseable {
 
     /** Builds the index now (in the background at start), so the first search does not wait for it. */
     public void warm() {
-        release(acquire(revisions.get()));
+        release(acquire(revisions.getAsLong()));
     }
 
     /**
@@ -130,7 +139,7 @@ public final class CatalogueIndex implements AutoCloseable {
      * catalogue revision committed now (a repeated search is then served without searching or serialising again).
      */
     public byte[] answer(SearchQuery query, int limit, int offset, Function<SearchResult, byte[]> render) {
-        long revision = revisions.get();
+        long revision = revisions.getAsLong();
         String key = query + "|" + limit + "|" + offset;
         Answers cached = answers;
         if (cached.revision() == revision) {
@@ -335,6 +344,12 @@ public final class CatalogueIndex implements AutoCloseable {
                 throw e;
             }
             Snapshot s = made.get();
+            if (embedded != null && s.revision() < revision) {
+                // the database is behind what its commits published: not the one they were published for (a file
+                // replaced while this JVM ran); what it holds now is what is searched
+                LOG.warning("catalogue revision " + revision + " was published, the database holds " + s.revision());
+                embedded.compareAndSet(revision, s.revision());
+            }
             current = s;
             if (old != null) {
                 release(old);

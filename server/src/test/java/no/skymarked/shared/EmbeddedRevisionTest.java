@@ -1,0 +1,53 @@
+package no.skymarked.shared;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.helidon.dbclient.DbClient;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which databases have their catalogue revision known in this JVM, and that a transaction publishes it only once
+ * committed: after a rollback, or before the commit, nothing is published.
+ */
+class EmbeddedRevisionTest {
+
+    @Test
+    void onlyDatabasesNoOtherProcessCanWriteAreKnownInTheJvm() {
+        assertThat(EmbeddedRevision.embeddedKey("jdbc:h2:mem:a;DB_CLOSE_DELAY=-1;MODE=PostgreSQL"), is("jdbc:h2:mem:a"));
+        assertThat(EmbeddedRevision.embeddedKey("jdbc:h2:file:/data/skymarked;WRITE_DELAY=0"), is("jdbc:h2:file:/data/skymarked"));
+        assertThat(EmbeddedRevision.embeddedKey("jdbc:h2:file:/data/skymarked;AUTO_SERVER=TRUE"), nullValue());
+        assertThat(EmbeddedRevision.embeddedKey("jdbc:h2:file:/data/skymarked;auto_server = true"), nullValue());
+        assertThat(EmbeddedRevision.embeddedKey("jdbc:h2:tcp://db.example:9092/skymarked"), nullValue());
+        assertThat(EmbeddedRevision.embeddedKey("jdbc:postgresql://127.0.0.1:5432/skymarked"), nullValue());
+    }
+
+    @Test
+    void aRevisionIsPublishedOnlyWhenItsTransactionCommits() {
+        Database.Settings settings = Database.inMemory("embedded-revision-" + UUID.randomUUID());
+        try (DbClient db = Database.open(settings); DbClient second = Database.open(settings)) {
+            var known = EmbeddedRevision.of(db);
+            assertThat("a second client of the same database shares the revision", EmbeddedRevision.of(second) == known, is(true));
+            assertThat("just opened: not known", known.get(), is(EmbeddedRevision.UNKNOWN));
+
+            Tx.inTransaction(db, tx -> {
+                Tx.afterCommit(tx, client -> EmbeddedRevision.committed(client, 7));
+                assertThat("not before the commit", known.get(), is(EmbeddedRevision.UNKNOWN));
+                return null;
+            });
+            assertThat(known.get(), is(7L));
+
+            assertThrows(IllegalStateException.class, () -> Tx.inTransaction(second, tx -> {
+                Tx.afterCommit(tx, client -> EmbeddedRevision.committed(client, 9));
+                throw new IllegalStateException("rolled back");
+            }));
+            assertThat("a rolled-back transaction publishes nothing", known.get(), is(7L));
+
+            EmbeddedRevision.committed(second, 5);
+            assertThat("a revision published late does not move it back", known.get(), is(7L));
+        }
+    }
+}
