@@ -81,7 +81,7 @@ final class TextQuery {
 
     private static Query word(IndexReader reader, String word) {
         List<Query> alternatives = new ArrayList<>();
-        List<Term> terms = new ArrayList<>();
+        Terms terms = new Terms(reader);
         List<String> stems = Analysis.terms(Analysis.NORWEGIAN, word);
         for (String stem : stems) {
             add(alternatives, terms, Fields.NAME_NO, stem, NAME);
@@ -106,20 +106,27 @@ final class TextQuery {
             for (int i = 0; i < parts.size(); i++) {
                 String part = parts.get(i);
                 List<Query> where = new ArrayList<>();
-                List<Term> partTerms = new ArrayList<>();
                 for (String stem : Analysis.terms(Analysis.NORWEGIAN, part)) {
-                    add(where, partTerms, Fields.NAME_NO, stem, NAME);
-                    add(where, partTerms, Fields.KEYWORDS, stem, KEYWORD);
-                    add(where, partTerms, Fields.DESCRIPTION_NO, stem, TEXT);
+                    add(where, terms, Fields.NAME_NO, stem, NAME);
+                    add(where, terms, Fields.KEYWORDS, stem, KEYWORD);
+                    add(where, terms, Fields.DESCRIPTION_NO, stem, TEXT);
                 }
-                starts(where, partTerms, part);
-                terms.addAll(partTerms);
-                // the last part is what a Norwegian compound is (skylagring is lagring); the others narrow it down
-                each.add(new DisjunctionMaxQuery(where, 0.1f), i == parts.size() - 1 ? Occur.MUST : Occur.SHOULD);
+                starts(where, terms, part);
+                boolean last = i == parts.size() - 1;
+                if (last && where.isEmpty()) {
+                    each = null;  // the part it is made of is nowhere: the compound cannot match that way
+                    break;
+                }
+                if (!where.isEmpty()) {
+                    // the last part is what a Norwegian compound is (skylagring is lagring); the others narrow it down
+                    each.add(new DisjunctionMaxQuery(where, 0.1f), last ? Occur.MUST : Occur.SHOULD);
+                }
             }
-            alternatives.add(new BoostQuery(each.build(), 0.4f));
+            if (each != null) {
+                alternatives.add(new BoostQuery(each.build(), 0.4f));
+            }
         }
-        if (!found(reader, terms)) {
+        if (!terms.found) {
             for (String w : folded) {
                 if (w.codePointCount(0, w.length()) >= TYPO_MIN_LENGTH) {
                     // the prefix fields hold words (and starts of longer ones) of up to MAX_PREFIX letters
@@ -134,7 +141,7 @@ final class TextQuery {
         return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
     }
 
-    private static void starts(List<Query> alternatives, List<Term> terms, String start) {
+    private static void starts(List<Query> alternatives, Terms terms, String start) {
         if (start.length() >= Analysis.MIN_PREFIX) {
             String s = start.length() > Analysis.MAX_PREFIX ? start.substring(0, Analysis.MAX_PREFIX) : start;
             add(alternatives, terms, Fields.NAME_PREFIX, s, NAME * 0.5f);
@@ -143,26 +150,37 @@ final class TextQuery {
         }
     }
 
-    private static void add(List<Query> alternatives, List<Term> terms, String field, String text, float boost) {
+    /**
+     * Adds the term's query when the index holds the term: one that is nowhere would only cost its lookups and a place
+     * in the disjunction every match is ranked through, and change nothing.
+     */
+    private static void add(List<Query> alternatives, Terms terms, String field, String text, float boost) {
         Term term = new Term(field, text);
-        terms.add(term);
-        alternatives.add(new BoostQuery(new TermQuery(term), boost));
+        if (terms.found(term)) {
+            alternatives.add(new BoostQuery(new TermQuery(term), boost));
+        }
     }
 
     /**
-     * Whether any of the terms is in the index (otherwise the word is taken for a typo); a term only in services
+     * Whether any of a word's terms is in the index (otherwise the word is taken for a typo); a term only in services
      * replaced since the last merge still counts, so this may differ a little between servers.
      */
-    private static boolean found(IndexReader reader, List<Term> terms) {
-        try {
-            for (Term t : terms) {
-                if (reader.docFreq(t) > 0) {
-                    return true;
-                }
+    private static final class Terms {
+        private final IndexReader reader;
+        boolean found;
+
+        Terms(IndexReader reader) {
+            this.reader = reader;
+        }
+
+        boolean found(Term term) {
+            try {
+                boolean in = reader.docFreq(term) > 0;
+                found |= in;
+                return in;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -16,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.skymarked.TestServerExtension;
@@ -130,6 +131,31 @@ class SearchSemanticsTest {
             }
             assertThat(filtered.getList("items.category", String.class), everyItem(is("SAAS")));
             assertThat(filtered.getList("facets.category.key", String.class), hasItem("SAAS"));
+        }
+    }
+
+    @Test
+    void withTwoFacetsSelectedEachCountsAsIfOnlyTheOthersWereAndTheRestCountTheHits() {
+        for (String q : new String[] {null, "data"}) {
+            Map<String, String> selection = new HashMap<>(Map.of("category", "SAAS", "certification", "ISO_27001"));
+            if (q != null) {
+                selection.put("q", q);
+            }
+            JsonPath page = search(given().queryParams(selection));
+            List<String> hits = all(selection);
+            assertThat(q + ": the selections leave hits", hits, not(empty()));
+            for (String dim : List.of("category", "certification", "dataLocation", "supplier")) {
+                List<Map<String, Object>> facets = page.getList("facets." + dim);
+                assertThat(q + ": " + dim + " listed", facets, not(empty()));
+                for (Map<String, Object> facet : facets) {
+                    String key = (String) facet.get("key");
+                    // a selected facet counts as if only the other selections were made; any other counts the hits
+                    Map<String, String> with = new HashMap<>(selection);
+                    with.put(dim, key);
+                    assertThat(q + ": count of " + dim + "=" + key, ((Number) facet.get("count")).intValue(), is(all(with).size()));
+                }
+            }
+            assertThat(q + ": hits have both", hits.size(), is(all(selection).size()));
         }
     }
 
