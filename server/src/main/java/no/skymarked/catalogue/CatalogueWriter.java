@@ -24,8 +24,13 @@ public final class CatalogueWriter {
         tx.createUpdate("update catalogue_revision set rev = rev + 1 where id = 1").execute();
         this.revision = tx.createGet("select rev from catalogue_revision where id = 1").execute()
                 .map(r -> ((Number) r.column("rev").get()).longValue()).orElseThrow();
-        // an embedded database's searches then know of it without reading the revision (see EmbeddedRevision)
-        no.skymarked.shared.Tx.afterCommit(tx, db -> no.skymarked.shared.EmbeddedRevision.committed(db, revision));
+        no.skymarked.shared.Tx.afterCommit(tx, db -> {
+            // an embedded database's searches then know of it without reading the revision (see EmbeddedRevision);
+            // on a shared one, the write is answered once every server's searches are sure to see it (CommitWait)
+            if (!no.skymarked.shared.EmbeddedRevision.committed(db, revision)) {
+                no.skymarked.shared.CommitWait.pause();
+            }
+        });
     }
 
     /** A change for the feed: identifiers, version and status only (price lists and documents are read from the API). */

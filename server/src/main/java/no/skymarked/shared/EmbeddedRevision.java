@@ -39,12 +39,16 @@ public final class EmbeddedRevision {
         return BY_CLIENT.get(db);
     }
 
-    /** Publishes a committed revision (a later one may have been published first: the highest stays). */
-    public static void committed(DbClient db, long revision) {
+    /**
+     * Publishes a committed revision (a later one may have been published first: the highest stays); false when
+     * {@code db} is not embedded, so its searches read the revision instead.
+     */
+    public static boolean committed(DbClient db, long revision) {
         AtomicLong known = of(db);
         if (known != null) {
             known.accumulateAndGet(revision, Math::max);
         }
+        return known != null;
     }
 
     /** The database an embedded H2 URL names (without its settings), or null when other processes may write to it. */

@@ -50,4 +50,18 @@ class EmbeddedRevisionTest {
             assertThat("a revision published late does not move it back", known.get(), is(7L));
         }
     }
+
+    @Test
+    void aCatalogueWriteOnASharedDatabaseIsAnsweredOnlyAfterTheCommitWait(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // H2 with AUTO_SERVER: other processes may write to it, as to PostgreSQL
+        Database.Settings shared = new Database.Settings("jdbc:h2:file:" + dir.resolve("shared")
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+        try (DbClient db = Database.open(shared)) {
+            assertThat("not known in the JVM", EmbeddedRevision.of(db), nullValue());
+            long started = System.nanoTime();
+            Tx.inTransaction(db, tx -> new no.skymarked.catalogue.CatalogueWriter(tx, java.time.OffsetDateTime.now(), "test"));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat("answered " + millis + " ms after it began", millis >= CommitWait.WAIT.toMillis(), is(true));
+        }
+    }
 }

@@ -105,13 +105,20 @@ public final class CatalogueIndex implements AutoCloseable {
     public CatalogueIndex(DbClient db, int cacheEntries) {
         this.db = db;
         this.cacheEntries = cacheEntries;
-        FreshRevision read = new FreshRevision(() -> revision(db.execute()));
         this.embedded = no.skymarked.shared.EmbeddedRevision.of(db);
-        this.revisions = embedded == null ? read::get : () -> {
-            long known = embedded.get();
-            // just opened: read once; a commit published meanwhile may be newer, so the higher stays
-            return known != no.skymarked.shared.EmbeddedRevision.UNKNOWN ? known : embedded.accumulateAndGet(read.get(), Math::max);
-        };
+        if (embedded == null) {
+            // a shared database: the revision is read, and a read up to the commit wait old serves (see FreshRevision)
+            FreshRevision read = new FreshRevision(() -> revision(db.execute()), no.skymarked.shared.CommitWait.WAIT.toNanos(), System::nanoTime);
+            this.revisions = read::get;
+        } else {
+            // embedded: published by its commits; read once after opening (strictly: its commits do not wait), and a
+            // commit published meanwhile may be newer, so the higher stays
+            FreshRevision read = new FreshRevision(() -> revision(db.execute()));
+            this.revisions = () -> {
+                long known = embedded.get();
+                return known != no.skymarked.shared.EmbeddedRevision.UNKNOWN ? known : embedded.accumulateAndGet(read.get(), Math::max);
+            };
+        }
         try {
             IndexWriterConfig iwc = new IndexWriterConfig(Analysis.perField());
             // the first build flushes once, into a segment per indexing thread, instead of flushing and merging as it goes

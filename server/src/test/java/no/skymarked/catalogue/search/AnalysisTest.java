@@ -118,6 +118,35 @@ class AnalysisTest {
     }
 
     @Test
+    void onASharedDatabaseAReadWithinTheCommitWaitServesAndAnOlderOneDoesNot() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        AtomicLong committed = new AtomicLong(1);
+        AtomicInteger reads = new AtomicInteger();
+        FreshRevision revision = new FreshRevision(() -> {
+            reads.incrementAndGet();
+            return committed.get();
+        }, 100, clock::get);
+        assertThat(revision.get(), is(1L));
+        committed.set(2);  // an edit commits just after the read started; it is answered no sooner than 100 later
+        clock.set(40);
+        assertThat("a search at 40 cannot follow that edit's answer: the read that started at 0 serves", revision.get(), is(1L));
+        assertThat(reads.get(), is(1));
+        clock.set(101);
+        assertThat("a search after the edit was answered reads again, and sees it", revision.get(), is(2L));
+        assertThat(reads.get(), is(2));
+        clock.set(160);
+        assertThat("half the window old: served, and a read started in the background", revision.get(), is(2L));
+        for (int i = 0; i < 200 && reads.get() < 3; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(reads.get(), is(3));
+        Thread.sleep(50);  // the background read has published what it read
+        clock.set(250);
+        assertThat("the background read (started at 160) serves a search at 250", revision.get(), is(2L));
+        assertThat(reads.get(), is(3));
+    }
+
+    @Test
     void aFailedRevisionReadFailsItsSearchesAndTheNextReadIsTried() {
         AtomicInteger reads = new AtomicInteger();
         FreshRevision revision = new FreshRevision(() -> {
