@@ -37,8 +37,15 @@ public final class Tx {
                 PENDING.set(outer);
             }
         }
-        // committed: nothing below may roll it back
-        mine.committed().forEach(action -> action.accept(db));
+        // committed: nothing below may roll it back or fail the work; every action runs
+        for (java.util.function.Consumer<DbClient> action : mine.committed()) {
+            try {
+                action.accept(db);
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(Tx.class.getName()).log(java.util.logging.Level.WARNING,
+                        "an action after a committed transaction failed", e);
+            }
+        }
         return result;
     }
 

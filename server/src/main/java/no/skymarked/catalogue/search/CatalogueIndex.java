@@ -53,8 +53,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * The catalogue's search index: Apache Lucene, in memory, one per server, built from the database at start and
- * brought up to date before a search whenever {@code catalogue_revision} has moved — with only the services whose
- * {@code search_rev} is newer than the index, so a committed edit is seen by the next search on every server.
+ * brought up to date before a search whenever the committed {@code catalogue_revision} has moved — with only the
+ * services whose {@code search_rev} is newer than the index, so an edit answered before a search is seen by it, on
+ * every server (see {@link no.skymarked.shared.EmbeddedRevision} and {@link FreshRevision} for how the committed
+ * revision is known).
  */
 public final class CatalogueIndex implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CatalogueIndex.class.getName());
@@ -113,11 +115,11 @@ public final class CatalogueIndex implements AutoCloseable {
         this.embedded = no.skymarked.shared.EmbeddedRevision.of(db);
         if (embedded == null) {
             // a shared database: the revision is read, and a read up to the commit wait old serves (see FreshRevision)
-            FreshRevision read = new FreshRevision(() -> revision(db.execute()), no.skymarked.shared.CommitWait.WAIT.toNanos(), System::nanoTime);
+            FreshRevision read = new FreshRevision(() -> revision(db.execute()), no.skymarked.shared.CommitWait.READ_WINDOW.toNanos(), System::nanoTime);
             this.revisions = read::get;
         } else {
-            // embedded: published by its commits; read once after opening (strictly: its commits do not wait), and a
-            // commit published meanwhile may be newer, so the higher stays
+            // embedded: published by its commits (known from the opening on; read strictly if not, since its commits
+            // do not wait), and a commit published meanwhile may be newer, so the higher stays
             FreshRevision read = new FreshRevision(() -> revision(db.execute()));
             this.revisions = () -> {
                 long known = embedded.get();
@@ -356,12 +358,6 @@ public final class CatalogueIndex implements AutoCloseable {
                 throw e;
             }
             Snapshot s = made.get();
-            if (embedded != null && s.revision() < revision) {
-                // the database is behind what its commits published: not the one they were published for (a file
-                // replaced while this JVM ran); what it holds now is what is searched
-                LOG.warning("catalogue revision " + revision + " was published, the database holds " + s.revision());
-                embedded.compareAndSet(revision, s.revision());
-            }
             current = s;
             if (old != null) {
                 release(old);

@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * The catalogue revision as committed now, read once for many concurrent searches. A search is answered from a read
- * that <em>started after it arrived</em>, so it sees every edit committed before it (on any server sharing the
- * database); searches arriving together share one read instead of one each.
+ * The catalogue revision as committed now, read once for many concurrent searches. Without a window, a search is
+ * answered from a read that <em>started after it arrived</em>, so it sees every edit committed before it (on any
+ * server sharing the database); searches arriving together share one read instead of one each.
  *
  * <p>With a {@code window}, a read that started at most that long before a search arrived serves it too, without
  * waiting: sound because every catalogue write is answered only that long after it committed (see
@@ -65,15 +65,20 @@ final class FreshRevision {
 
     private void readInBackground() {
         if (reading.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("skymarked-search-revision").start(() -> {
-                try {
-                    awaitRead();
-                } catch (RuntimeException e) {
-                    // the next search that needs a read makes its own, and fails with it if it fails again
-                } finally {
-                    reading.set(false);
-                }
-            });
+            try {
+                Thread.ofVirtual().name("skymarked-search-revision").start(() -> {
+                    try {
+                        awaitRead();
+                    } catch (RuntimeException e) {
+                        // the next search that needs a read makes its own, and fails with it if it fails again
+                    } finally {
+                        reading.set(false);
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                reading.set(false);
+                throw e;
+            }
         }
     }
 

@@ -16,9 +16,10 @@ import no.skymarked.shared.Json;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two servers on one database, each with its own search index: an edit committed through one is found by the very
- * next search on the other, round after round, and so is a withdrawal and a supplier's new name. Runs on the build's
- * test database (H2 shared in the JVM, or one PostgreSQL schema with {@code -Dskymarked.test.db=postgresql}).
+ * Two servers on one database, each with its own search index: an edit answered by one is found by the very next
+ * search on the other, round after round, and so is a withdrawal and a supplier's new name. Runs on the build's test
+ * database: H2 shared in the JVM (revisions published in the JVM, see EmbeddedRevision), or one PostgreSQL schema
+ * with {@code -Dskymarked.test.db=postgresql} (revisions read, writes answered after the commit wait).
  */
 class SearchAcrossServersTest {
     private static final String EDITOR_ORG = "983887457";
