@@ -192,19 +192,21 @@ class SearchSemanticsTest {
 
     @Test
     void anInflectedWordIsHighlightedAsItStandsInTheText() {
-        Map<String, Map<String, String>> highlights = search(given().queryParam("q", "arkivet").queryParam("highlight", "true"))
-                .getMap("highlights");
-        for (String id : List.of("arkivhuset-digitalt-arkiv", "nordlys-skjemabygger", "arkivhuset-saksbehandling")) {
-            assertThat(id, String.join(" ", highlights.get(id).values()), containsString("<b>arkiv</b>"));
-        }
+        assertHighlighted("arkivet", List.of("arkivhuset-digitalt-arkiv", "nordlys-skjemabygger", "arkivhuset-saksbehandling"),
+                "<b>arkiv</b>");
     }
 
     @Test
     void aCompoundPartIsHighlighted() {
-        Map<String, Map<String, String>> highlights = search(given().queryParam("q", "arkivet").queryParam("highlight", "true"))
+        assertHighlighted("arkivet", List.of("arkivhuset-sak-arkiv", "polarsky-arkivlagring", "havbris-arkivintegrasjon"), "<b>");
+    }
+
+    /** Each of {@code ids}' snippets for {@code q}, taken together, contain {@code marked}. */
+    private static void assertHighlighted(String q, List<String> ids, String marked) {
+        Map<String, Map<String, String>> highlights = search(given().queryParam("q", q).queryParam("highlight", "true"))
                 .getMap("highlights");
-        for (String id : List.of("arkivhuset-sak-arkiv", "polarsky-arkivlagring", "havbris-arkivintegrasjon")) {
-            assertThat(id, String.join(" ", highlights.get(id).values()), containsString("<b>"));
+        for (String id : ids) {
+            assertThat(id, String.join(" ", highlights.get(id).values()), containsString(marked));
         }
     }
 
