@@ -104,7 +104,7 @@ public final class CatalogueIndex implements AutoCloseable {
      * are), their name order, and the facets' labels.
      */
     private record Snapshot(long revision, DirectoryReader reader, IndexSearcher searcher, Map<String, SortedSetDocValuesReaderState> states,
-                            Map<String, String> documents, NameOrder order, Map<String, String> supplierNames,
+                            Documents documents, NameOrder order, Map<String, String> supplierNames,
                             Map<String, String> frameworkTitles) {
     }
 
@@ -224,7 +224,7 @@ public final class CatalogueIndex implements AutoCloseable {
         ScoreDoc[] hits = r.topDocs().scoreDocs;
         List<SearchResult.Hit> rows = new ArrayList<>();
         for (int i = offset; i < hits.length; i++) {
-            String id = s.order().id(hits[i].doc);
+            String id = id(s, hits[i].doc);
             rows.add(new SearchResult.Hit(id, s.documents().get(id)));
         }
         Page<SearchResult.Hit> page = Page.of(rows, limit, offset, query.hash());
@@ -321,9 +321,20 @@ public final class CatalogueIndex implements AutoCloseable {
                     one.putIfAbsent(names[f], snippet);  // a word found by its stem is marked first
                 }
             }
-            out.put(s.order().id(page[i].doc), one);
+            out.put(id(s, page[i].doc), one);
         }
         return out;
+    }
+
+    /** The service id of a document of the snapshot. */
+    private static String id(Snapshot s, int doc) throws IOException {
+        List<org.apache.lucene.index.LeafReaderContext> leaves = s.reader().leaves();
+        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.SortedDocValues ids = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Fields.ID);
+        if (!ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " of the search index has no service id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 
     /** A snapshot at least as new as {@code revision}, with its reader's reference taken (release with decRef). */
@@ -378,7 +389,7 @@ public final class CatalogueIndex implements AutoCloseable {
 
     private Void build(DbExecute tx, Snapshot old, AtomicReference<Snapshot> made, int[] changed) {
         long rev = revision(tx);
-        Map<String, String> documents = old == null ? new HashMap<>() : new HashMap<>(old.documents());
+        Map<String, String> documents = new HashMap<>();
         // supplier names: searchable in their services, and the supplier facet's labels
         Map<String, String> suppliers = names(tx, "select org_no k, name v from supplier");
         changed[0] = index(tx, old == null ? -1 : old.revision(), old == null, documents, suppliers);
@@ -391,7 +402,7 @@ public final class CatalogueIndex implements AutoCloseable {
             }
             DirectoryReader reader = opened;
             try {
-                made.set(snapshot(tx, rev, reader, documents, suppliers, t0));
+                made.set(snapshot(tx, rev, reader, (old == null ? Documents.empty() : old.documents()).with(documents), suppliers, t0));
             } catch (IOException | RuntimeException | Error e) {
                 reader.decRef();  // not handed to a snapshot
                 throw e;
@@ -402,17 +413,9 @@ public final class CatalogueIndex implements AutoCloseable {
         return null;
     }
 
-    private Snapshot snapshot(DbExecute tx, long rev, DirectoryReader reader, Map<String, String> documents,
+    private Snapshot snapshot(DbExecute tx, long rev, DirectoryReader reader, Documents documents,
                               Map<String, String> suppliers, long t0) throws IOException {
         long t1 = System.nanoTime();
-        // the name order and the facet state are independent: worked out side by side
-        java.util.concurrent.CompletableFuture<NameOrder> order = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return NameOrder.of(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, runnable -> Thread.ofPlatform().name("skymarked-search-order").daemon().start(runnable));
         Map<String, SortedSetDocValuesReaderState> states = new LinkedHashMap<>();
         var fields = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader);
         for (String dim : Fields.FACETS) {
@@ -421,9 +424,9 @@ public final class CatalogueIndex implements AutoCloseable {
                 states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, field, config));
             }
         }
-        Snapshot made = new Snapshot(rev, reader, new IndexSearcher(reader), states, java.util.Collections.unmodifiableMap(documents),
-                order.join(), suppliers, names(tx, "select id k, title_nb v from framework"));
-        LOG.fine(String.format("reader opened in %d ms, order and facet state in %d ms", (t1 - t0) / 1_000_000,
+        Snapshot made = new Snapshot(rev, reader, new IndexSearcher(reader), states, documents, NameOrder.of(reader),
+                suppliers, names(tx, "select id k, title_nb v from framework"));
+        LOG.fine(String.format("reader opened in %d ms, facet state and name order in %d ms", (t1 - t0) / 1_000_000,
                 (System.nanoTime() - t1) / 1_000_000));
         return made;
     }
@@ -437,15 +440,13 @@ public final class CatalogueIndex implements AutoCloseable {
         }
     }
 
-    /** The index files, the facet state and the kept documents (two bytes a character, as an estimate). */
+    /** The index files, the facet state, the name order and the kept documents (two bytes a character, as an estimate). */
     private long heapBytes(Snapshot s) {
         long bytes = 0;
         for (SortedSetDocValuesReaderState state : s.states().values()) {
             bytes += state instanceof DefaultSortedSetDocValuesReaderState d ? d.ramBytesUsed() : 0;
         }
-        for (String json : s.documents().values()) {
-            bytes += 2L * json.length();
-        }
+        bytes += 2L * s.documents().chars() + s.order().ramBytesUsed();
         try {
             for (String file : directory.listAll()) {
                 bytes += directory.fileLength(file);

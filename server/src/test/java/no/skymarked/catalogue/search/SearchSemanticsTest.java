@@ -231,6 +231,37 @@ class SearchSemanticsTest {
     }
 
     @Test
+    void equalMatchesAreInNorwegianNameOrderAlsoAfterAServiceIsRenamed() {
+        // one description for all, matched by a word of its own: the same score, so the name decides (æ ø å after z)
+        String text = "Kvirrelvarp med kvast.";
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("kvast-aa", "Åker kvast");
+        names.put("kvast-oe", "Ørret kvast");
+        names.put("kvast-a", "Alfa kvast");
+        names.put("kvast-ae", "Ærfugl kvast");
+        names.put("kvast-z", "Zulu kvast");
+        names.put("kvast-z2", "Zulu kvast");
+        names.forEach((id, name) -> create("vaktbikkja-identitet", id, name, text));
+        assertThat(ids("kvirrelvarp"), is(List.of("kvast-a", "kvast-z", "kvast-z2", "kvast-ae", "kvast-oe", "kvast-aa")));
+
+        // renamed after the others were indexed: its new place among them, not its old one
+        Response before = given().get("/v1/services/kvast-a");
+        ObjectNode renamed = (ObjectNode) Json.tree(before.asString());
+        ((ObjectNode) renamed.path("name")).put("nb", "Øvre kvast").put("en", "Øvre kvast");
+        given().auth().oauth2(editor).contentType("application/json").header("If-Match", before.header("ETag"))
+                .body(Json.text(renamed)).put("/v1/services/kvast-a").then().statusCode(200);
+        assertThat(ids("kvirrelvarp"), is(List.of("kvast-z", "kvast-z2", "kvast-ae", "kvast-oe", "kvast-a", "kvast-aa")));
+        assertThat(search(given().queryParam("q", "kvirrelvarp")).getString("items[4].name.nb"), is("Øvre kvast"));
+        // the next page continues the same order
+        JsonPath first = given().queryParam("q", "kvirrelvarp").queryParam("limit", 3).get("/v1/services")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("items.id", String.class), is(List.of("kvast-z", "kvast-z2", "kvast-ae")));
+        assertThat(given().queryParam("q", "kvirrelvarp").queryParam("limit", 3).queryParam("cursor", first.getString("nextCursor"))
+                .get("/v1/services").then().statusCode(200).extract().jsonPath().getList("items.id", String.class),
+                is(List.of("kvast-oe", "kvast-a", "kvast-aa")));
+    }
+
+    @Test
     void aRenamedSupplierIsFoundByItsNewNameAtOnce() {
         String path = "/v1/suppliers/921300018";
         assertThat(ids("bregnehaug"), is(empty()));
