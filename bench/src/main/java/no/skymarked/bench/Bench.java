@@ -157,8 +157,10 @@ public final class Bench {
                 r.put("serverReportedStartupMs", server.reportedStartupMillis());
                 r.put("rssAfterStartMiB", Load.round(server.memoryMiB("VmRSS"), 1));
                 r.put("searchIndex", searchIndex(server, size));
-                results = measure(server, new DevTokens(runDir.resolve("data")), size);
+                DevTokens tokens = new DevTokens(runDir.resolve("data"));
+                results = measure(server, tokens, size);
                 r.put("searchUncachedCacheHitRatio", searchUncachedHitRatio);
+                r.put("searchAfterEdit", searchAfterEdit(server, tokens, size));
                 r.put("rssAfterLoadMiB", Load.round(server.memoryMiB("VmRSS"), 1));
                 r.put("peakRssMiB", Load.round(server.memoryMiB("VmHWM"), 1));
                 r.put("loadAverageAfter", loadAverage());
@@ -341,6 +343,74 @@ public final class Bench {
             }
         }
         throw new IllegalStateException("the search index was not built within 300 s");
+    }
+
+    /** Edits made one at a time by {@link #searchAfterEdit}. */
+    private static final int EDITS = 21;
+
+    /**
+     * Catalogue edits, one at a time, each followed by one search: the first search after an edit brings the server's
+     * index up to date (the changed service, a new reader, the facets' state, the names' order), so its latency is what
+     * a refresh costs a buyer. Before each edit the same kind of search, computed afresh without a refresh, is timed
+     * too, to read it against; and the refresh as the server timed it (/health/ready). Medians and maxima, in ms.
+     */
+    private static Map<String, Object> searchAfterEdit(ServerProcess server, DevTokens tokens, int size) throws Exception {
+        String editor = tokens.issue(BUYER, "skymarked:editor", 3600);
+        String[] words = CatalogueGenerator.WORDS;
+        List<Double> plain = new ArrayList<>();
+        List<Double> afterEdit = new ArrayList<>();
+        List<Double> refresh = new ArrayList<>();
+        try (HttpConnection c = new HttpConnection("127.0.0.1", server.port)) {
+            for (int k = 0; k < EDITS; k++) {
+                String search = "/v1/services?q=" + words[k % words.length] + "&category=" + CatalogueGenerator.CATEGORIES[k % 4];
+                // a limit no other phase asked for, so neither search is answered from the cache
+                plain.add(timed(c, search + "&limit=" + (40 + k)));
+                String id = CatalogueGenerator.serviceId((int) ((k * 7919L) % size));
+                var read = c.exchange(HttpConnection.get("/v1/services/" + id), true);
+                com.fasterxml.jackson.databind.node.ObjectNode service = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(read.body());
+                service.withArray("keywords").add("benchedit" + k);
+                var edited = c.exchange(HttpConnection.put("/v1/services/" + id, JSON.writeValueAsString(service),
+                        "Authorization", "Bearer " + editor, "If-Match", read.etag()), true);
+                if (edited.status() != 200) {
+                    throw new IllegalStateException("editing " + id + " failed: " + edited.status() + " " + edited.text());
+                }
+                afterEdit.add(timed(c, search + "&limit=" + (70 + k)));
+                Map<?, ?> ready = JSON.readValue(c.exchange(HttpConnection.get("/health/ready"), true).text(), Map.class);
+                for (Object check : (List<?>) ready.get("checks")) {
+                    if ("search-index".equals(((Map<?, ?>) check).get("name"))) {
+                        refresh.add(((Number) ((Map<?, ?>) ((Map<?, ?>) check).get("data")).get("lastBuildMillis")).doubleValue());
+                    }
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("edits", EDITS);
+        out.put("searchMedianMs", median(plain));
+        out.put("searchMaxMs", Load.round(java.util.Collections.max(plain), 2));
+        out.put("searchAfterEditMedianMs", median(afterEdit));
+        out.put("searchAfterEditMaxMs", Load.round(java.util.Collections.max(afterEdit), 2));
+        out.put("refreshMedianMs", median(refresh));
+        out.put("refreshMaxMs", Load.round(java.util.Collections.max(refresh), 2));
+        log(String.format("  searchAfterEdit: %d edits; the first search after each %.2f ms median (max %.2f), the same search"
+                        + " with no edit before it %.2f ms (max %.2f); the refresh as the server timed it %.0f ms (max %.0f)", EDITS,
+                out.get("searchAfterEditMedianMs"), out.get("searchAfterEditMaxMs"), out.get("searchMedianMs"), out.get("searchMaxMs"),
+                out.get("refreshMedianMs"), out.get("refreshMaxMs")));
+        return out;
+    }
+
+    private static double timed(HttpConnection c, String path) throws Exception {
+        long t0 = System.nanoTime();
+        var r = c.exchange(HttpConnection.get(path), false);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (r.status() != 200) {
+            throw new IllegalStateException(path + " answered " + r.status());
+        }
+        return ms;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return Load.round(sorted.get(sorted.size() / 2), 2);
     }
 
     /** Logs a measured phase; with a server, fails the run when the server has ended meanwhile. */

@@ -21,8 +21,8 @@ final class HttpConnection implements AutoCloseable {
     private OutputStream out;
     private final byte[] line = new byte[8192];
 
-    /** A response: status and, when asked for, the body. */
-    record Response(int status, byte[] body) {
+    /** A response: status, its ETag (or null) and, when asked for, the body. */
+    record Response(int status, byte[] body, String etag) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -39,8 +39,16 @@ final class HttpConnection implements AutoCloseable {
     }
 
     static byte[] post(String path, String body, String... headers) {
+        return withBody("POST", path, body, headers);
+    }
+
+    static byte[] put(String path, String body, String... headers) {
+        return withBody("PUT", path, body, headers);
+    }
+
+    private static byte[] withBody(String method, String path, String body, String... headers) {
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\n")
+        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: localhost\r\n")
                 .append("Accept: application/json\r\nContent-Type: application/json\r\n")
                 .append("Content-Length: ").append(payload.length).append("\r\n");
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -72,6 +80,7 @@ final class HttpConnection implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         boolean close = false;
+        String etag = null;
         for (String h = readLine(); !h.isEmpty(); h = readLine()) {
             int colon = h.indexOf(':');
             if (colon < 0) {
@@ -85,6 +94,8 @@ final class HttpConnection implements AutoCloseable {
                 chunked = true;
             } else if (name.equalsIgnoreCase("connection") && value.equalsIgnoreCase("close")) {
                 close = true;
+            } else if (name.equalsIgnoreCase("etag")) {
+                etag = value;
             }
         }
         ByteArrayOutputStream body = keepBody ? new ByteArrayOutputStream() : null;
@@ -108,7 +119,7 @@ final class HttpConnection implements AutoCloseable {
         if (close) {
             close();
         }
-        return new Response(status, body == null ? new byte[0] : body.toByteArray());
+        return new Response(status, body == null ? new byte[0] : body.toByteArray(), etag);
     }
 
     private void read(long n, ByteArrayOutputStream body) throws IOException {

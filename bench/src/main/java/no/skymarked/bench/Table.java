@@ -40,13 +40,17 @@ final class Table {
                         x.get("errors")));
             }
         }
-        sb.append(String.format("%n| %-10s | %-8s | %10s | %10s | %14s | %14s | %12s | %12s | %12s | %-15s |%n", "db", "services",
-                "import s", "startup s", "index build s", "index heap MiB", "RSS start MiB", "RSS load MiB", "peak RSS MiB", "load avg before"));
-        sb.append("|------------|----------|------------|------------|----------------|----------------|---------------|--------------|--------------|-----------------|\n");
+        sb.append(String.format("%n| %-10s | %-8s | %10s | %10s | %14s | %14s | %15s | %15s | %12s | %12s | %12s | %-15s |%n", "db", "services",
+                "import s", "startup s", "index build s", "index heap MiB", "search ms", "after edit ms", "RSS start MiB", "RSS load MiB",
+                "peak RSS MiB", "load avg before"));
+        sb.append("|------------|----------|------------|------------|----------------|----------------|-----------------|-----------------|---------------|--------------|--------------|-----------------|\n");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("runs")) {
             Map<String, Object> index = (Map<String, Object>) r.getOrDefault("searchIndex", Map.of());
-            sb.append(String.format("| %-10s | %8s | %10s | %10s | %14s | %14s | %13s | %12s | %12s | %-15s |%n", r.get("db"), r.get("services"),
+            Map<String, Object> edit = (Map<String, Object>) r.getOrDefault("searchAfterEdit", Map.of());
+            sb.append(String.format("| %-10s | %8s | %10s | %10s | %14s | %14s | %15s | %15s | %13s | %12s | %12s | %-15s |%n", r.get("db"), r.get("services"),
                     r.get("importSeconds"), r.get("startupSeconds"), index.getOrDefault("buildSeconds", "-"), index.getOrDefault("heapMiB", "-"),
+                    edit.isEmpty() ? "-" : edit.get("searchMedianMs") + " / " + edit.get("searchMaxMs"),
+                    edit.isEmpty() ? "-" : edit.get("searchAfterEditMedianMs") + " / " + edit.get("searchAfterEditMaxMs"),
                     r.get("rssAfterStartMiB"), r.get("rssAfterLoadMiB"), r.get("peakRssMiB"), r.get("loadAverageBefore")));
         }
         sb.append("\ntargets:\n");
