@@ -131,6 +131,10 @@ public final class CatalogueIndex implements AutoCloseable {
             // the first build flushes once, into a segment per indexing thread, instead of flushing and merging as it goes
             iwc.setRAMBufferSizeMB(256);
             iwc.setUseCompoundFile(false);
+            // a refresh does not wait for merges of small segments (Lucene waits up to 500 ms by default when a reader
+            // is opened, which the first search after an edit then waited too); they finish in the background and a
+            // later refresh takes them
+            iwc.setMaxFullFlushMergeWaitMillis(0);
             iwc.setCommitOnClose(false);
             this.writer = new IndexWriter(directory, iwc);
         } catch (IOException e) {

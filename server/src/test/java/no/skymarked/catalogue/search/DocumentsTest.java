@@ -33,21 +33,25 @@ class DocumentsTest {
 
     @Test
     void theCharacterCountFollowsReplacementsAndFoldingIntoANewCopyChangesNothingSeen() {
-        Documents built = Documents.empty().with(services(0, 80, "abc"));
+        Documents built = Documents.empty().with(services(0, 200, "abc"));
         long chars = built.chars();
-        assertThat(chars, is(services(0, 80, "abc").values().stream().mapToLong(String::length).sum()));
+        assertThat(chars, is(services(0, 200, "abc").values().stream().mapToLong(String::length).sum()));
         Documents next = built;
-        // more changes than an eighth of the catalogue: each step is still right, whether kept aside or folded in
-        for (int i = 0; i < 30; i++) {
+        // more changes than are kept aside (64 here): each step is still right, kept aside or folded into a new copy
+        for (int i = 0; i < 150; i++) {
             next = next.with(Map.of("s" + i, "x".repeat(i)));
             chars += i - ("abc" + i).length();
             assertThat(next.chars(), is(chars));
             assertThat(next.get("s" + i), is("x".repeat(i)));
-            assertThat(next.size(), is(80));
+            assertThat(next.size(), is(200));
         }
-        for (int i = 30; i < 80; i++) {
+        for (int i = 0; i < 150; i++) {
+            assertThat(next.get("s" + i), is("x".repeat(i)));
+        }
+        for (int i = 150; i < 200; i++) {
             assertThat(next.get("s" + i), is("abc" + i));
         }
+        assertThat(built.get("s3"), is("abc3"));
     }
 
     @Test
