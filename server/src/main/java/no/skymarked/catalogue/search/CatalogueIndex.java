@@ -228,7 +228,7 @@ public final class CatalogueIndex implements AutoCloseable {
         ScoreDoc[] hits = r.topDocs().scoreDocs;
         List<SearchResult.Hit> rows = new ArrayList<>();
         for (int i = offset; i < hits.length; i++) {
-            String id = id(s, hits[i].doc);
+            String id = id(hits[i]);
             rows.add(new SearchResult.Hit(id, s.documents().get(id)));
         }
         Page<SearchResult.Hit> page = Page.of(rows, limit, offset, query.hash());
@@ -325,20 +325,15 @@ public final class CatalogueIndex implements AutoCloseable {
                     one.putIfAbsent(names[f], snippet);  // a word found by its stem is marked first
                 }
             }
-            out.put(id(s, page[i].doc), one);
+            out.put(id(page[i]), one);
         }
         return out;
     }
 
-    /** The service id of a document of the snapshot. */
-    private static String id(Snapshot s, int doc) throws IOException {
-        List<org.apache.lucene.index.LeafReaderContext> leaves = s.reader().leaves();
-        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        org.apache.lucene.index.SortedDocValues ids = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Fields.ID);
-        if (!ids.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("document " + doc + " of the search index has no service id");
-        }
-        return ids.lookupOrd(ids.ordValue()).utf8ToString();
+    /** A hit's service id: the name order's sort value (every search sorts by it last). */
+    private static String id(ScoreDoc hit) {
+        Object[] values = ((org.apache.lucene.search.FieldDoc) hit).fields;
+        return ((org.apache.lucene.util.BytesRef) values[values.length - 1]).utf8ToString();
     }
 
     /** A snapshot at least as new as {@code revision}, with its reader's reference taken (release with decRef). */

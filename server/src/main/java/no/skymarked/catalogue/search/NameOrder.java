@@ -147,7 +147,7 @@ final class NameOrder extends FieldComparatorSource {
             throw new UnsupportedOperationException("the name order merges no slices: search without an executor");
         }
 
-        /** The hit's service id. */
+        /** The hit's service id, which the search serves the hit as. */
         @Override
         public BytesRef value(int slot) {
             try {
